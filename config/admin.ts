@@ -1,0 +1,14 @@
+import type { Core } from '@strapi/strapi';
+
+const adminConfig = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  auth: { secret: env('ADMIN_JWT_SECRET') },
+  apiToken: { salt: env('API_TOKEN_SALT') },
+  transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
+  // Used by the WhatsApp plugin to encrypt the Twilio auth token saved from the admin panel.
+  secrets: { encryptionKey: env('ENCRYPTION_KEY') },
+  // Tests run the API without building the admin bundle.
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
+  flags: { nps: false, promoteEE: false },
+});
+
+export default adminConfig;

@@ -1,0 +1,34 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { actionUid } from '../../shared/permissions';
+import { PLUGIN_ID } from './pluginId';
+import { PluginIcon } from './components/PluginIcon';
+import { getTranslation } from './utils/getTranslation';
+
+export default {
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'WhatsApp' },
+      Component: () => import('./pages/App').then((module) => ({ default: module.App })),
+      permissions: [{ action: actionUid('messagesRead'), subject: null }],
+    });
+    app.registerPlugin({ id: PLUGIN_ID, name: 'WhatsApp' });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          const prefixed = Object.fromEntries(
+            Object.entries(data as Record<string, string>).map(([key, value]) => [getTranslation(key), value])
+          );
+          return { data: prefixed, locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      })
+    );
+  },
+};

@@ -1,0 +1,3 @@
+import { campaignSchema } from './schema';
+
+export default { schema: campaignSchema };

@@ -1,0 +1,3 @@
+import { candidateSchema } from './schema';
+
+export default { schema: candidateSchema };

@@ -1,0 +1,3 @@
+import { conversationSchema } from './schema';
+
+export default { schema: conversationSchema };

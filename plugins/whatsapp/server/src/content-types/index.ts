@@ -1,0 +1,15 @@
+import candidate from './candidate';
+import conversation from './conversation';
+import message from './message';
+import template from './template';
+import campaign from './campaign';
+import statusEvent from './status-event';
+
+export default {
+  candidate,
+  conversation,
+  message,
+  template,
+  campaign,
+  'status-event': statusEvent,
+};

@@ -1,0 +1,3 @@
+import { messageSchema } from './schema';
+
+export default { schema: messageSchema };

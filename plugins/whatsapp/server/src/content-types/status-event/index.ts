@@ -1,0 +1,3 @@
+import { statusEventSchema } from './schema';
+
+export default { schema: statusEventSchema };

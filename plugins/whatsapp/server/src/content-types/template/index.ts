@@ -1,0 +1,3 @@
+import { templateSchema } from './schema';
+
+export default { schema: templateSchema };

@@ -1,0 +1,38 @@
+import type { Struct } from '@strapi/strapi';
+import { TEMPLATE_APPROVAL_STATUSES, TEMPLATE_CATEGORIES } from '../../domain/statuses';
+
+export const templateSchema = {
+  kind: 'collectionType',
+  collectionName: 'plugin_whatsapp_templates',
+  info: {
+    singularName: 'template',
+    pluralName: 'templates',
+    displayName: 'Template',
+    description: 'A WhatsApp message template (Twilio Content API), approved by Meta before use',
+  },
+  options: { draftAndPublish: false },
+  pluginOptions: {
+    'content-manager': { visible: true },
+    'content-type-builder': { visible: false },
+  },
+  attributes: {
+    name: { type: 'string', required: true, configurable: false },
+    language: { type: 'string', required: true, default: 'en', configurable: false },
+    category: { type: 'enumeration', enum: [...TEMPLATE_CATEGORIES], default: 'UTILITY', required: true, configurable: false },
+    // Text with {{1}}…{{n}} placeholders.
+    body: { type: 'text', required: true, configurable: false },
+    // Sample values, keyed by placeholder number: { "1": "Asha" }.
+    variables: { type: 'json', configurable: false },
+    contentSid: { type: 'string', unique: true, configurable: false },
+    approvalStatus: {
+      type: 'enumeration',
+      enum: [...TEMPLATE_APPROVAL_STATUSES],
+      default: 'draft',
+      required: true,
+      configurable: false,
+    },
+    rejectionReason: { type: 'text', configurable: false },
+    lastSyncedAt: { type: 'datetime', configurable: false },
+  },
+  indexes: [{ name: 'plugin_whatsapp_templates_content_sid_unique', columns: ['content_sid'], type: 'unique' }],
+} satisfies Partial<Struct.CollectionTypeSchema>;

@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { getService } from '../utils/get-service';
+import { parseInput } from '../validation/parse';
+import { settingsBodySchema } from '../validation/settings';
+
+export const settingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'settings').getPublicView() };
+  },
+
+  async update(ctx: Context) {
+    const { data } = parseInput(settingsBodySchema, ctx.request.body);
+    ctx.body = { data: await getService(strapi, 'settings').save(data) };
+  },
+});

@@ -1,0 +1,109 @@
+/** Twilio and WhatsApp settings: CONTRACT §3. Pure rules, no Strapi imports. */
+
+export const SETTINGS_ENV = {
+  accountSid: 'TWILIO_ACCOUNT_SID',
+  authToken: 'TWILIO_AUTH_TOKEN',
+  whatsappNumber: 'TWILIO_WHATSAPP_NUMBER',
+  messagingServiceSid: 'TWILIO_MESSAGING_SERVICE_SID',
+  phoneNumber: 'TWILIO_PHONE_NUMBER',
+  publicUrl: 'WHATSAPP_PUBLIC_URL',
+  apiBaseUrl: 'TWILIO_API_BASE_URL',
+  contentBaseUrl: 'TWILIO_CONTENT_BASE_URL',
+  mps: 'WHATSAPP_MPS',
+  defaultCountry: 'WHATSAPP_DEFAULT_COUNTRY',
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS_ENV;
+export type SettingSource = 'env' | 'saved' | 'default';
+
+export type RawSettings = Partial<Record<SettingKey, string>>;
+
+/** Twilio's shared WhatsApp sandbox sender. */
+export const SANDBOX_SENDER = '+14155238886';
+export const TWILIO_API_BASE_URL = 'https://api.twilio.com';
+export const TWILIO_CONTENT_BASE_URL = 'https://content.twilio.com';
+
+export type ResolvedSettings = {
+  accountSid?: string;
+  authToken?: string;
+  whatsappNumber?: string;
+  messagingServiceSid?: string;
+  phoneNumber?: string;
+  publicUrl?: string;
+  apiBaseUrl: string;
+  contentBaseUrl: string;
+  mps: number;
+  defaultCountry: string;
+  mode: 'emulator' | 'sandbox' | 'production' | 'unconfigured';
+  sources: Record<SettingKey, SettingSource>;
+};
+
+export type SettingDefaults = { apiBaseUrl: string; contentBaseUrl: string; mps: number; sandboxMps: number; defaultCountry: string };
+
+const nonEmpty = (value: string | undefined): string | undefined => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+};
+
+/** Environment first, then saved values, then defaults. */
+export const resolveSettings = (
+  env: Record<string, string | undefined>,
+  saved: RawSettings,
+  defaults: SettingDefaults,
+  emulatorFlag: boolean
+): ResolvedSettings => {
+  const sources = {} as Record<SettingKey, SettingSource>;
+  const pick = (key: SettingKey): string | undefined => {
+    const fromEnv = nonEmpty(env[SETTINGS_ENV[key]]);
+    if (fromEnv !== undefined) {
+      sources[key] = 'env';
+      return fromEnv;
+    }
+    const fromSaved = nonEmpty(saved[key]);
+    if (fromSaved !== undefined) {
+      sources[key] = 'saved';
+      return fromSaved;
+    }
+    sources[key] = 'default';
+    return undefined;
+  };
+
+  const accountSid = pick('accountSid');
+  const authToken = pick('authToken');
+  const whatsappNumber = pick('whatsappNumber')?.replace(/^whatsapp:/i, '');
+  const messagingServiceSid = pick('messagingServiceSid');
+  const phoneNumber = pick('phoneNumber');
+  const publicUrl = pick('publicUrl')?.replace(/\/+$/, '');
+  const apiBaseUrl = (pick('apiBaseUrl') ?? defaults.apiBaseUrl).replace(/\/+$/, '');
+  const contentBaseUrl = (pick('contentBaseUrl') ?? defaults.contentBaseUrl).replace(/\/+$/, '');
+  const defaultCountry = (pick('defaultCountry') ?? defaults.defaultCountry).toUpperCase();
+  const mpsRaw = pick('mps');
+  const isSandbox = whatsappNumber === SANDBOX_SENDER;
+  const parsedMps = mpsRaw !== undefined ? Number(mpsRaw) : NaN;
+  // The shared sandbox sender is limited to one message every 3 s unless told otherwise.
+  const mps = Number.isFinite(parsedMps) && parsedMps > 0 ? parsedMps : isSandbox ? defaults.sandboxMps : defaults.mps;
+
+  const isEmulator = emulatorFlag || apiBaseUrl !== TWILIO_API_BASE_URL;
+  const mode: ResolvedSettings['mode'] = !accountSid || !authToken
+    ? 'unconfigured'
+    : isEmulator
+      ? 'emulator'
+      : isSandbox
+        ? 'sandbox'
+        : 'production';
+
+  return {
+    accountSid,
+    authToken,
+    whatsappNumber,
+    messagingServiceSid,
+    phoneNumber,
+    publicUrl,
+    apiBaseUrl,
+    contentBaseUrl,
+    mps,
+    defaultCountry,
+    mode,
+    sources,
+  };
+};

@@ -1,0 +1,42 @@
+/** Message statuses (CONTRACT §4). `pending` is ours: accepted by us, not yet by Twilio. */
+export const MESSAGE_STATUSES = [
+  'pending',
+  'accepted',
+  'scheduled',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'undelivered',
+  'canceled',
+  'received',
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
+
+export const OPT_IN_STATES = ['unknown', 'opted_in', 'opted_out'] as const;
+export type OptInState = (typeof OPT_IN_STATES)[number];
+
+export const CONVERSATION_STATUSES = ['open', 'archived'] as const;
+
+export const TEMPLATE_APPROVAL_STATUSES = [
+  'draft',
+  'unsubmitted',
+  'received',
+  'pending',
+  'approved',
+  'rejected',
+  'paused',
+  'disabled',
+] as const;
+export type TemplateApprovalStatus = (typeof TEMPLATE_APPROVAL_STATUSES)[number];
+
+/** WhatsApp template categories as Meta and Twilio spell them. */
+export const TEMPLATE_CATEGORIES = ['UTILITY', 'MARKETING', 'AUTHENTICATION'] as const;
+
+export const CAMPAIGN_STATES = ['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled'] as const;
+export type CampaignState = (typeof CAMPAIGN_STATES)[number];
