@@ -1,18 +1,18 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
-import { parseInput } from '../validation/parse';
-import { campaignCreateBodySchema, campaignUpdateBodySchema } from '../validation/campaign';
+import { parseBodyData } from '../validation/parse';
+import { campaignCreateSchema, campaignUpdateSchema } from '../validation/campaign';
 
 export const campaignController = factories.createCoreController(UID.campaign, () => ({
   async create(ctx) {
-    const { data } = parseInput(campaignCreateBodySchema, ctx.request.body);
+    const data = parseBodyData(campaignCreateSchema, ctx.request.body);
     // State moves only through the campaign actions (launch, pause, …), never by edit.
     ctx.request.body = { data: { ...data, state: data.scheduledAt ? 'scheduled' : 'draft' } };
     return super.create(ctx);
   },
 
   async update(ctx) {
-    const { data } = parseInput(campaignUpdateBodySchema, ctx.request.body);
+    const data = parseBodyData(campaignUpdateSchema, ctx.request.body);
     ctx.request.body = { data };
     return super.update(ctx);
   },

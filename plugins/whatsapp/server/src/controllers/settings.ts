@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
-import { parseInput } from '../validation/parse';
-import { settingsBodySchema } from '../validation/settings';
+import { parseBodyData } from '../validation/parse';
+import { settingsUpdateSchema } from '../validation/settings';
 
 export const settingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
@@ -10,7 +10,7 @@ export const settingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async update(ctx: Context) {
-    const { data } = parseInput(settingsBodySchema, ctx.request.body);
+    const data = parseBodyData(settingsUpdateSchema, ctx.request.body);
     ctx.body = { data: await getService(strapi, 'settings').save(data) };
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataEnvelope, documentId, isoDateTime } from './common';
+import { documentId, isoDateTime } from './common';
 
 const CANDIDATE_FIELDS = ['name', 'phone', 'email'] as const;
 
@@ -27,5 +27,5 @@ const campaignFields = z
   })
   .strict();
 
-export const campaignCreateBodySchema = dataEnvelope(campaignFields);
-export const campaignUpdateBodySchema = dataEnvelope(campaignFields.partial());
+export const campaignCreateSchema = campaignFields;
+export const campaignUpdateSchema = campaignFields.partial();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OPT_IN_STATES } from '../domain/statuses';
-import { dataEnvelope, isoDateTime } from './common';
+import { isoDateTime } from './common';
 
 const attributeValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
 
@@ -19,7 +19,7 @@ export const candidateFieldsSchema = z
   })
   .strict();
 
-export const candidateCreateBodySchema = dataEnvelope(candidateFieldsSchema);
-export const candidateUpdateBodySchema = dataEnvelope(candidateFieldsSchema.partial());
+export const candidateCreateSchema = candidateFieldsSchema;
+export const candidateUpdateSchema = candidateFieldsSchema.partial();
 
 export type CandidateInput = z.infer<typeof candidateFieldsSchema>;

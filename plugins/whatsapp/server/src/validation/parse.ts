@@ -16,3 +16,19 @@ export const parseInput = <S extends z.ZodType>(schema: S, data: unknown, messag
   }));
   throw new errors.ValidationError(message ?? issues[0]?.message ?? 'Invalid input', { errors: issues });
 };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Strapi bodies are `{ data: {...} }`. Error paths are given relative to `data`, as
+ * Strapi's own validation does (`["phone"]`, not `["data", "phone"]`).
+ */
+export const parseBodyData = <S extends z.ZodType>(schema: S, body: unknown): z.output<S> => {
+  if (!isPlainObject(body) || !isPlainObject(body.data)) {
+    throw new errors.ValidationError('Missing "data" payload in the request body', {
+      errors: [{ path: ['data'], message: 'The body must be { "data": { … } }', name: 'ValidationError' }],
+    });
+  }
+  return parseInput(schema, body.data);
+};

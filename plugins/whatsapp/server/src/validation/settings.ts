@@ -31,5 +31,3 @@ export const settingsUpdateSchema = z
   .strict();
 
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
-
-export const settingsBodySchema = z.object({ data: settingsUpdateSchema }).strict();

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { TEMPLATE_BODY_MAX, validateTemplateBody } from '../domain/placeholders';
 import { TEMPLATE_CATEGORIES } from '../domain/statuses';
-import { dataEnvelope } from './common';
 
 const templateFields = z
   .object({
@@ -30,5 +29,10 @@ const withPlaceholderRules = <S extends z.ZodType<{ body?: string; variables?: R
     }
   });
 
-export const templateCreateBodySchema = dataEnvelope(withPlaceholderRules(templateFields.extend({ language: templateFields.shape.language.default('en'), category: templateFields.shape.category.default('UTILITY') })));
-export const templateUpdateBodySchema = dataEnvelope(withPlaceholderRules(templateFields.partial()));
+export const templateCreateSchema = withPlaceholderRules(
+  templateFields.extend({
+    language: templateFields.shape.language.default('en'),
+    category: templateFields.shape.category.default('UTILITY'),
+  })
+);
+export const templateUpdateSchema = withPlaceholderRules(templateFields.partial());

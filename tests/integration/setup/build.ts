@@ -1,0 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { APP_ROOT } from './paths';
+
+const run = (file: string, args: string[], cwd = APP_ROOT) =>
+  execFileSync(file, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+
+/**
+ * The app under test is what users run: the plugin built to dist/ by @strapi/sdk-plugin,
+ * and the host app compiled by tsc to dist/ (the admin bundle is not needed for API tests).
+ */
+export const buildApp = () => {
+  const started = Date.now();
+  run(process.execPath, [path.join(APP_ROOT, 'node_modules/@strapi/sdk-plugin/bin/strapi-plugin.js'), 'build', '--silent'], path.join(APP_ROOT, 'plugins/whatsapp'));
+  run(process.execPath, [path.join(APP_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+  return Date.now() - started;
+};

@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { findFreePort } from '../../../database/embedded/port';
+import { createTwilioEmulator } from '../../../tools/twilio-emulator/src';
+import { buildApp } from './build';
+import { startTestDatabase } from './database';
+import { startAppProcess } from './app-process';
+import { createAdminSession } from './admin-session';
+import { APP_LOG_FILE, CONTEXT_ENV } from './paths';
+import type { TestContext } from './context';
+import { setRunningApp } from './running-app';
+
+const secret = (bytes = 24) => crypto.randomBytes(bytes).toString('base64');
+
+export default async function globalSetup() {
+  const buildMs = buildApp();
+  fs.rmSync(APP_LOG_FILE, { force: true });
+
+  const database = await startTestDatabase();
+  const emulator = createTwilioEmulator();
+  const { url: emulatorUrl } = await emulator.start();
+  const port = await findFreePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const whatsappNumber = '+15005550006';
+
+  const app = await startAppProcess(
+    {
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: database.connectionString,
+      DATABASE_HOST: '',
+      SERVE_ADMIN_PANEL: 'false',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+      APP_KEYS: [secret(), secret(), secret(), secret()].join(','),
+      API_TOKEN_SALT: secret(),
+      ADMIN_JWT_SECRET: secret(),
+      TRANSFER_TOKEN_SALT: secret(),
+      JWT_SECRET: secret(),
+      ENCRYPTION_KEY: secret(32),
+      TWILIO_ACCOUNT_SID: emulator.accountSid,
+      TWILIO_AUTH_TOKEN: emulator.authToken,
+      TWILIO_API_BASE_URL: emulatorUrl,
+      TWILIO_CONTENT_BASE_URL: emulatorUrl,
+      TWILIO_WHATSAPP_NUMBER: `whatsapp:${whatsappNumber}`,
+      WHATSAPP_PUBLIC_URL: publicUrl,
+    },
+    port
+  );
+  const session = await createAdminSession(app.url);
+  setRunningApp({ app, database, emulator });
+
+  const context: TestContext = {
+    url: app.url,
+    databaseUrl: database.connectionString,
+    emulatorUrl,
+    twilioAccountSid: emulator.accountSid,
+    twilioAuthToken: emulator.authToken,
+    publicUrl,
+    whatsappNumber,
+    bootMs: app.bootMs,
+    ...session,
+  };
+  process.env[CONTEXT_ENV] = JSON.stringify(context);
+  process.stdout.write(`\n[tests] build ${buildMs} ms; test app booted in ${app.bootMs} ms at ${app.url}\n`);
+}

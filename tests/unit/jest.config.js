@@ -1,0 +1,14 @@
+/**
+ * Unit tests of the plugin's pure rules (server/src/domain), no app needed.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  displayName: 'unit',
+  rootDir: '../..',
+  testMatch: ['<rootDir>/plugins/whatsapp/server/src/**/__tests__/**/*.test.ts'],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
+  },
+};
