@@ -14,6 +14,8 @@ export type TestContext = {
   publicUrl: string;
   whatsappNumber: string;
   bootMs: number;
+  /** Everything the app printed during this run. */
+  logFile: string;
 };
 
 export const readContext = (): TestContext => {

@@ -60,6 +60,7 @@ export default async function globalSetup() {
     publicUrl,
     whatsappNumber,
     bootMs: app.bootMs,
+    logFile: APP_LOG_FILE,
     ...session,
   };
   process.env[CONTEXT_ENV] = JSON.stringify(context);

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { registerDocumentRules } from './document-middlewares';
+import { configureGraphql } from './graphql';
 
-export const register = (_context: { strapi: Core.Strapi }) => {
-  // Nothing to register before the content types load; bootstrap wires the rest.
+export const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  registerDocumentRules(strapi);
+  configureGraphql(strapi);
 };

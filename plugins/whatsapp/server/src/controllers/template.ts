@@ -1,22 +1,19 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
-import { rethrowUniqueViolation } from '../utils/db-errors';
 import { parseBodyData } from '../validation/parse';
 import { templateCreateSchema, templateUpdateSchema } from '../validation/template';
-
-const UNIQUE_FIELDS = { plugin_whatsapp_templates_content_sid_unique: 'contentSid' };
 
 export const templateController = factories.createCoreController(UID.template, () => ({
   async create(ctx) {
     const data = parseBodyData(templateCreateSchema, ctx.request.body);
     // A template starts as a local draft; its approval state only ever comes from Twilio.
     ctx.request.body = { data: { ...data, approvalStatus: 'draft' } };
-    return super.create(ctx).catch((error: unknown) => rethrowUniqueViolation(error, UNIQUE_FIELDS));
+    return super.create(ctx);
   },
 
   async update(ctx) {
     const data = parseBodyData(templateUpdateSchema, ctx.request.body);
     ctx.request.body = { data };
-    return super.update(ctx).catch((error: unknown) => rethrowUniqueViolation(error, UNIQUE_FIELDS));
+    return super.update(ctx);
   },
 }));

@@ -2,13 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import type { SettingsService } from '../services/settings';
 import type { PhoneService } from '../services/phone';
-import type { CandidateService } from '../services/candidate';
 import type { ConversationService } from '../services/conversation';
 
 type Services = {
   settings: SettingsService;
   phone: PhoneService;
-  candidate: CandidateService;
   conversation: ConversationService;
 };
 

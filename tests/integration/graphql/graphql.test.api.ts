@@ -1,0 +1,56 @@
+import { api, contentApi, ctx } from '../helpers/api';
+import { uniqueIndianMobile } from '../helpers/data';
+import { createCustomToken } from '../helpers/tokens';
+
+const gql = (query: string, variables: Record<string, unknown> = {}, token = ctx.fullAccessToken) =>
+  api(token).post('/graphql').send({ query, variables });
+
+describe('GraphQL', () => {
+  it('reads candidates created over REST', async () => {
+    const phone = uniqueIndianMobile();
+    await contentApi().post('/api/whatsapp/candidates').send({ data: { name: 'Graph Q', phone } }).expect(201);
+    const response = await gql('query ($phone: String) { whatsappCandidates(filters: { phone: { eq: $phone } }) { documentId name phone optIn } }', { phone });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.whatsappCandidates).toEqual([
+      { documentId: expect.any(String), name: 'Graph Q', phone, optIn: 'unknown' },
+    ]);
+  });
+
+  it('applies the same phone rules to mutations as REST', async () => {
+    const phone = uniqueIndianMobile();
+    const created = await gql('mutation ($phone: String!) { createWhatsappCandidate(data: { phone: $phone }) { phone } }', {
+      phone: `whatsapp:${phone}`,
+    });
+    expect(created.body.errors).toBeUndefined();
+    expect(created.body.data.createWhatsappCandidate.phone).toBe(phone);
+
+    const invalid = await gql('mutation { createWhatsappCandidate(data: { phone: "12345" }) { phone } }');
+    expect(invalid.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const duplicate = await gql('mutation ($phone: String!) { createWhatsappCandidate(data: { phone: $phone }) { phone } }', { phone });
+    expect(duplicate.body.errors[0].extensions.code).toMatch(/BAD_USER_INPUT|STRAPI_CONFLICT_ERROR/);
+  });
+
+  it('offers no mutations that write conversations or messages, and hides status events', async () => {
+    const response = await gql('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+    const queries = response.body.data.__schema.queryType.fields.map((f: { name: string }) => f.name);
+    const mutations = response.body.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
+    expect(queries).toEqual(expect.arrayContaining(['whatsappCandidates', 'whatsappConversations', 'whatsappMessages', 'whatsappTemplates', 'whatsappCampaigns']));
+    expect(queries.some((name: string) => /statusEvent/i.test(name))).toBe(false);
+    expect(mutations).toEqual(expect.arrayContaining(['createWhatsappCandidate', 'createWhatsappTemplate', 'createWhatsappCampaign']));
+    for (const name of ['createWhatsappMessage', 'updateWhatsappMessage', 'deleteWhatsappMessage', 'createWhatsappConversation', 'deleteWhatsappConversation']) {
+      expect(mutations).not.toContain(name);
+    }
+  });
+
+  it('enforces the same permissions as REST', async () => {
+    const token = await createCustomToken(['plugin::whatsapp.template.find']);
+    const allowed = await gql('{ whatsappTemplates { documentId } }', {}, token);
+    expect(allowed.body.errors).toBeUndefined();
+    const denied = await gql('{ whatsappCandidates { documentId } }', {}, token);
+    expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const publicCall = await api().post('/graphql').send({ query: '{ whatsappCandidates { documentId } }' });
+    expect(publicCall.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});
