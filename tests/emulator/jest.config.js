@@ -1,0 +1,15 @@
+/**
+ * The Twilio emulator's own tests. Root-relative so the lead can list it under `projects`.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  displayName: 'emulator',
+  rootDir: '../..',
+  testMatch: ['<rootDir>/tests/emulator/**/*.test.ts'],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/emulator/tsconfig.json' }],
+  },
+  testTimeout: 20000,
+};
