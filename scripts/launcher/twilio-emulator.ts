@@ -1,0 +1,62 @@
+import path from 'node:path';
+
+type Env = Record<string, string | undefined>;
+
+/** What tools/twilio-emulator/src/index.ts exports (loaded lazily: the launcher works without it). */
+interface TwilioEmulator {
+  start(): Promise<{ url: string }>;
+  stop(): Promise<void>;
+  accountSid: string;
+  authToken: string;
+}
+type CreateTwilioEmulator = (options?: {
+  accountSid?: string;
+  authToken?: string;
+  port?: number;
+  inboundWebhookUrl?: string;
+}) => TwilioEmulator;
+
+export interface RunningEmulator {
+  /** Variables that point the plugin at the emulator. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const SANDBOX_SENDER = '+14155238886';
+const EMULATOR_ENTRY = path.resolve(__dirname, '..', '..', 'tools', 'twilio-emulator', 'src', 'index');
+
+/**
+ * With no Twilio credentials (and no Twilio-compatible endpoint) configured,
+ * `develop` runs the bundled emulator so a new user can send and receive
+ * without an account. Returns null when the user configured Twilio, or when the
+ * emulator cannot be loaded (the app still starts, just unconfigured).
+ */
+export async function startBundledEmulator(env: Env, print: (line: string) => void): Promise<RunningEmulator | null> {
+  if (env.TWILIO_ACCOUNT_SID?.trim() || env.TWILIO_API_BASE_URL?.trim()) return null;
+
+  let emulator: TwilioEmulator;
+  let url: string;
+  try {
+    // require, not import(): tsx compiles this CommonJS package's .ts on require.
+    const { createTwilioEmulator } = require(EMULATOR_ENTRY) as { createTwilioEmulator: CreateTwilioEmulator };
+    const publicUrl = (env.WHATSAPP_PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || 1337}`).replace(/\/+$/, '');
+    emulator = createTwilioEmulator({ inboundWebhookUrl: `${publicUrl}/api/whatsapp/webhook` });
+    ({ url } = await emulator.start());
+  } catch (error) {
+    print(`Twilio: no credentials configured and the bundled emulator could not start (${(error as Error).message}); WhatsApp sending is disabled`);
+    return null;
+  }
+
+  print(`Twilio: no credentials configured, so WhatsApp goes to the bundled Twilio EMULATOR at ${url} (nothing reaches real phones)`);
+  return {
+    env: {
+      TWILIO_ACCOUNT_SID: emulator.accountSid,
+      TWILIO_AUTH_TOKEN: emulator.authToken,
+      TWILIO_API_BASE_URL: url,
+      TWILIO_CONTENT_BASE_URL: url,
+      TWILIO_WHATSAPP_NUMBER: env.TWILIO_WHATSAPP_NUMBER?.trim() || SANDBOX_SENDER,
+      WHATSAPP_EMULATOR: 'true',
+    },
+    stop: () => emulator.stop(),
+  };
+}

@@ -1,0 +1,12 @@
+/** Tests for the launcher and the embedded PostgreSQL (run: npx jest --config tests/launcher/jest.config.js). */
+module.exports = {
+  displayName: 'launcher',
+  rootDir: '../..',
+  testMatch: ['<rootDir>/tests/launcher/**/*.test.ts'],
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/launcher/tsconfig.json' }],
+  },
+  // The tests start real Postgres servers and launcher processes.
+  testTimeout: 60_000,
+};
