@@ -4,8 +4,10 @@ import type { ChildProcess } from 'node:child_process';
 import { newPassword, readStoredPassword, storePassword } from './embedded/credentials';
 import { ensureDatabase } from './embedded/databases';
 import { ensureLibraryLinks } from './embedded/library-links';
-import { loadEmbeddedPostgres } from './embedded/load-package';
-import { chownTree, isRoot, postgresOsUser, unreachableHint } from './embedded/os-user';
+import { loadPostgresBinaries } from './embedded/load-package';
+import { reachableBinaries } from './embedded/reachable-binaries';
+import { ensurePostgresOsUser, runInitdb } from './embedded/initdb';
+import { chownTree, isRoot, unreachableHint } from './embedded/os-user';
 import { choosePort, findFreePort } from './embedded/port';
 import { startPostmaster } from './embedded/postmaster';
 import { isRunning, stopChild } from './embedded/processes';
@@ -59,13 +61,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     }
   };
 
-  const { EmbeddedPostgres, binaries } = await loadEmbeddedPostgres();
-  await ensureLibraryLinks(binaries);
+  const installed = await loadPostgresBinaries();
+  await ensureLibraryLinks(installed);
 
   const root = isRoot();
+  const osUser = root ? ensurePostgresOsUser() : null;
+  const binaries = await reachableBinaries(installed, osUser);
   const initialised = await exists(path.join(dataDir, 'PG_VERSION'));
   if (initialised) {
-    const owner = root ? postgresOsUser() : null;
+    const owner = osUser;
     if (owner) await chownTree(dataDir, owner);
     await clearStaleServer(dataDir, binaries.pg_ctl, owner, opts.notice ?? onLog);
   } else if (await hasEntries(dataDir)) {
@@ -79,24 +83,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
 
   if (!initialised) {
-    const initdb = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      user,
-      password,
-      authMethod: 'scram-sha-256',
-      // Only as root: otherwise the package tries (and fails) to run groupadd.
-      createPostgresUser: root,
-      initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-      onLog,
-      onError: onLog,
-    });
-    await initdb.initialise().catch((error: Error) => {
+    await runInitdb({ initdb: binaries.initdb, dataDir, user, password, runAs: osUser, onLog }).catch((error: Error) => {
       throw new Error(`initdb failed${root ? ` (${unreachableHint(dataDir)})` : ''}: ${error.message}`);
     });
     await storePassword(dataDir, password);
   }
 
-  const runAs = root ? postgresOsUser() : null;
+  const runAs = osUser;
   if (root && !runAs) throw new Error('Running as root, but there is no `postgres` OS user to run PostgreSQL as');
   let port = await choosePort(opts.port ?? DEFAULT_EMBEDDED_PORT, HOST);
   let postmaster: ChildProcess | undefined;

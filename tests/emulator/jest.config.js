@@ -7,9 +7,9 @@ module.exports = {
   rootDir: '../..',
   testMatch: ['<rootDir>/tests/emulator/**/*.test.ts'],
   testEnvironment: 'node',
+  setupFilesAfterEnv: ['<rootDir>/tests/jest-timeout.js'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/emulator/tsconfig.json' }],
   },
-  testTimeout: 20000,
 };

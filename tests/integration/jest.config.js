@@ -8,11 +8,11 @@ module.exports = {
   rootDir: '../..',
   testMatch: ['<rootDir>/tests/integration/**/*.test.api.ts'],
   testEnvironment: 'node',
+  setupFilesAfterEnv: ['<rootDir>/tests/jest-timeout.js'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
   },
   globalSetup: '<rootDir>/tests/integration/setup/global-setup.ts',
   globalTeardown: '<rootDir>/tests/integration/setup/global-teardown.ts',
-  testTimeout: 60000,
 };

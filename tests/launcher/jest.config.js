@@ -4,9 +4,9 @@ module.exports = {
   rootDir: '../..',
   testMatch: ['<rootDir>/tests/launcher/**/*.test.ts'],
   testEnvironment: 'node',
+  setupFilesAfterEnv: ['<rootDir>/tests/jest-timeout.js'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/launcher/tsconfig.json' }],
   },
   // The tests start real Postgres servers and launcher processes.
-  testTimeout: 60_000,
 };

@@ -7,6 +7,7 @@ module.exports = {
   rootDir: '../..',
   testMatch: ['<rootDir>/plugins/whatsapp/server/src/**/__tests__/**/*.test.ts'],
   testEnvironment: 'node',
+  setupFilesAfterEnv: ['<rootDir>/tests/jest-timeout.js'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
