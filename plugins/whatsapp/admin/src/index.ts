@@ -13,6 +13,18 @@ export default {
       Component: () => import('./pages/App').then((module) => ({ default: module.App })),
       permissions: [{ action: actionUid('messagesRead'), subject: null }],
     });
+    app.createSettingSection(
+      { id: PLUGIN_ID, intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'WhatsApp' } },
+      [
+        {
+          id: 'whatsapp-settings',
+          to: PLUGIN_ID,
+          intlLabel: { id: getTranslation('settings.link'), defaultMessage: 'Twilio' },
+          Component: () => import('./pages/Settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+          permissions: [{ action: actionUid('settingsRead'), subject: null }],
+        },
+      ]
+    );
     app.registerPlugin({ id: PLUGIN_ID, name: 'WhatsApp' });
   },
 
