@@ -5,7 +5,10 @@ const middlewaresConfig = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Keep the body exactly as received next to the parsed one: the WhatsApp plugin checks
+  // Twilio's webhook signature over the posted parameters as sent (koa-body's `qs` parsing
+  // reshapes some) and refuses bodies that are not valid UTF-8.
+  { name: 'strapi::body', config: { includeUnparsed: true } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

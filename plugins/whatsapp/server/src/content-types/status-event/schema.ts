@@ -29,6 +29,9 @@ export const statusEventSchema = {
     payload: { type: 'json', configurable: false },
     receivedAt: { type: 'datetime', configurable: false },
     source: { type: 'string', configurable: false },
+    // When the event was applied to its message; null while no message matched it yet
+    // (messageStatus.applyPendingEvents applies it once the send records the SID).
+    appliedAt: { type: 'datetime', configurable: false },
   },
   indexes: [
     {

@@ -1,0 +1,5 @@
+import { verifyTwilioSignature } from './verify-twilio-signature';
+
+export default {
+  'verify-twilio-signature': verifyTwilioSignature,
+};
