@@ -4,12 +4,13 @@ import { assertAuthenticated } from './auth';
 import type { EmulatorCore } from './emulator-core';
 import { readBody, requestOrigin, sendJson, sendTwilioError } from './http-utils';
 import { matchRoute, type Route, type RouteResult } from './router';
+import { accountRoutes } from './routes/accounts';
 import { contentRoutes } from './routes/content';
 import { controlRoutes } from './routes/control';
 import { messageRoutes } from './routes/messages';
 import { notFound, TwilioApiError } from './twilio-error';
 
-const ROUTES: readonly Route[] = [...controlRoutes, ...messageRoutes, ...contentRoutes];
+const ROUTES: readonly Route[] = [...controlRoutes, ...messageRoutes, ...contentRoutes, ...accountRoutes];
 
 const isControlPath = (pathname: string): boolean => pathname === '/__emulator' || pathname.startsWith('/__emulator/');
 
@@ -56,7 +57,8 @@ export class EmulatorServer {
       const control = isControlPath(url.pathname);
       if (!control) {
         // Twilio authenticates before it routes: a wrong password gets 401 even on unknown paths.
-        const accountSid = /^\/2010-04-01\/Accounts\/([^/]+)/.exec(url.pathname)?.[1];
+        // `[^/.]`: the account fetch path is `/Accounts/{Sid}.json`.
+        const accountSid = /^\/2010-04-01\/Accounts\/([^/.]+)/.exec(url.pathname)?.[1];
         assertAuthenticated(req, this.core, accountSid);
       }
       if (match.kind === 'not-found') throw control ? new TwilioApiError(404, 20404, 'Unknown control route') : notFound(url.pathname);

@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
-export const destroy = async (_context: { strapi: Core.Strapi }) => {
-  // The job queue (pg-boss) will be stopped here once it exists.
+export const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // A campaign dispatcher run stops claiming and finishes its sends before the queue stops.
+  getService(strapi, 'campaign-dispatch').stop();
+  // Stops polling and lets running jobs finish, so a restart never leaves a send half-recorded.
+  await getService(strapi, 'queue').stop();
 };

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { parseBodyData } from '../validation/parse';
 import { settingsUpdateSchema } from '../validation/settings';
+import { testConnectionSchema } from '../validation/test-connection';
 
 export const settingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
@@ -12,5 +13,12 @@ export const settingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async update(ctx: Context) {
     const data = parseBodyData(settingsUpdateSchema, ctx.request.body);
     ctx.body = { data: await getService(strapi, 'settings').save(data) };
+  },
+
+  /** 200 either way: `ok` says whether Twilio answered, `problem` what is wrong if not. */
+  async testConnection(ctx: Context) {
+    const body = (ctx.request.body ?? {}) as { data?: unknown };
+    const input = body.data === undefined ? {} : parseBodyData(testConnectionSchema, body);
+    ctx.body = { data: await getService(strapi, 'settings').testConnection(input) };
   },
 });

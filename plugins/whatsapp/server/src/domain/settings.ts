@@ -107,3 +107,27 @@ export const resolveSettings = (
     sources,
   };
 };
+
+/** Whether we send from Twilio's shared sandbox number, our own approved sender, or nothing yet. */
+export type SenderKind = 'sandbox' | 'production' | 'none';
+
+export const senderKind = (settings: { whatsappNumber?: string; messagingServiceSid?: string }): SenderKind => {
+  if (settings.whatsappNumber === SANDBOX_SENDER) return 'sandbox';
+  if (settings.whatsappNumber || settings.messagingServiceSid) return 'production';
+  return 'none';
+};
+
+/** The shared sandbox sender lets an account send one message every 3 seconds. */
+export const SANDBOX_PACE = { messages: 1, perSeconds: 3 } as const;
+
+/**
+ * What a candidate must do before the sandbox will deliver to them. The join code is
+ * per account (Twilio Console › Messaging › Try it out › Send a WhatsApp message) and
+ * Twilio's API does not return it, so the text points there.
+ */
+export const sandboxJoinInstructions = (sender: string = SANDBOX_SENDER): string =>
+  `This app sends from Twilio's shared WhatsApp sandbox (${sender}). Each candidate must first send ` +
+  `"join <your sandbox code>" on WhatsApp to ${sender}; the code is shown in the Twilio Console under ` +
+  `Messaging › Try it out › Send a WhatsApp message. Until they do, messages to them fail with error 63015. ` +
+  `A joined number leaves the sandbox after 72 hours without a message and must join again. ` +
+  `The sandbox delivers at most ${SANDBOX_PACE.messages} message every ${SANDBOX_PACE.perSeconds} seconds.`;

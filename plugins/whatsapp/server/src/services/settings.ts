@@ -4,12 +4,17 @@ import { PLUGIN_ID } from '../constants';
 import type { PluginConfig } from '../config';
 import {
   resolveSettings,
+  sandboxJoinInstructions,
+  senderKind,
   SETTINGS_ENV,
   type RawSettings,
   type ResolvedSettings,
   type SettingKey,
 } from '../domain/settings';
 import type { SettingsUpdate } from '../validation/settings';
+import type { TestConnectionInput } from '../validation/test-connection';
+import { describeConnectionFailure, type ConnectionProblem, type TwilioFailure } from '../domain/twilio-errors';
+import { getService } from '../utils/get-service';
 
 type StoredSettings = Omit<RawSettings, 'authToken'> & { authTokenEncrypted?: string };
 
@@ -49,7 +54,14 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const resolved = await this.getResolved();
       const { authToken, sources, ...rest } = resolved;
       const envLocked = (Object.keys(SETTINGS_ENV) as SettingKey[]).filter((key) => sources[key] === 'env');
-      return { ...rest, authTokenSet: Boolean(authToken), sources, envLocked };
+      const kind = senderKind(resolved);
+      // Sandbox or production is told by the sender; the sandbox's pace is in `mps` (1/3).
+      const sender = {
+        kind,
+        sandbox: kind === 'sandbox',
+        joinInstructions: kind === 'sandbox' ? sandboxJoinInstructions() : null,
+      };
+      return { ...rest, authTokenSet: Boolean(authToken), sources, envLocked, sender };
     },
 
     async save(update: SettingsUpdate) {
@@ -73,6 +85,47 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await store().set({ value: next });
       cache = undefined;
       return this.getPublicView();
+    },
+
+    /**
+     * Calls Twilio (fetches the account) with the resolved credentials, or with ones typed on
+     * the settings page and not saved yet, and says plainly what is wrong. Never echoes the token.
+     */
+    async testConnection(input: TestConnectionInput = {}) {
+      const resolved = await this.getResolved();
+      const warnings: string[] = [];
+      if (!resolved.whatsappNumber && !resolved.messagingServiceSid) {
+        warnings.push('No WhatsApp sender is set (TWILIO_WHATSAPP_NUMBER or a Messaging Service SID): nothing can be sent yet.');
+      }
+      if (!resolved.publicUrl) {
+        warnings.push('No public URL is set (WHATSAPP_PUBLIC_URL): Twilio cannot reach the webhooks, so replies and delivery statuses will not arrive.');
+      }
+      if (senderKind(resolved) === 'sandbox') warnings.push(sandboxJoinInstructions());
+      const base = { mode: resolved.mode, apiBaseUrl: resolved.apiBaseUrl, warnings };
+      const fail = (problem: ConnectionProblem) => ({ ok: false as const, ...base, problem });
+
+      const accountSid = input.accountSid || resolved.accountSid;
+      const hasToken = Boolean(input.authToken || resolved.authToken);
+      if (!accountSid || !hasToken) {
+        return fail({ code: 'NOT_CONFIGURED', message: 'Enter the Account SID and auth token from the Twilio Console first.' });
+      }
+      let account;
+      try {
+        account = await getService(strapi, 'twilio').fetchAccount(input);
+      } catch (error) {
+        if (error instanceof Error) throw error;
+        return fail(describeConnectionFailure(error as TwilioFailure, resolved.apiBaseUrl));
+      }
+      if (account.status !== 'active') {
+        return fail({
+          code: 'ACCOUNT_NOT_ACTIVE',
+          message: `The Twilio account "${account.friendlyName}" is ${account.status}: it cannot send messages until it is active again.`,
+        });
+      }
+      if (account.type === 'Trial') {
+        warnings.push('This is a Twilio trial account: it can only message numbers verified in the Twilio Console.');
+      }
+      return { ok: true as const, ...base, account };
     },
 
     clearCache() {

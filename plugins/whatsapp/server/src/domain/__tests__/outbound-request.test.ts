@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals';
+import { buildCreateParams, buildStatusCallbackUrl, guessContentType } from '../outbound-request';
+
+const sender = { whatsappNumber: '+15005550006' };
+
+describe('buildCreateParams', () => {
+  it('sends free text from our WhatsApp number with the whatsapp: prefix', () => {
+    expect(
+      buildCreateParams({ toE164: '+919876543210', sender, content: { body: 'Hi', mediaUrls: [] }, statusCallback: 'https://x/cb' })
+    ).toEqual({ to: 'whatsapp:+919876543210', from: 'whatsapp:+15005550006', body: 'Hi', statusCallback: 'https://x/cb' });
+  });
+
+  it('sends a template as ContentSid + ContentVariables and never as Body', () => {
+    const params = buildCreateParams({
+      toE164: '+919876543210',
+      sender,
+      content: { body: 'ignored', mediaUrls: ['https://x/a.png'], contentSid: 'HX1', contentVariables: { '1': 'Asha' } },
+    });
+    expect(params).toEqual({ to: 'whatsapp:+919876543210', from: 'whatsapp:+15005550006', contentSid: 'HX1', contentVariables: '{"1":"Asha"}' });
+    expect(params).not.toHaveProperty('body');
+    expect(params).not.toHaveProperty('mediaUrl');
+  });
+
+  it('uses the Messaging Service instead of From when one is configured', () => {
+    const params = buildCreateParams({
+      toE164: '+919876543210',
+      sender: { ...sender, messagingServiceSid: 'MG1' },
+      content: { mediaUrls: ['https://x/a.png'] },
+    });
+    expect(params).toEqual({ to: 'whatsapp:+919876543210', messagingServiceSid: 'MG1', mediaUrl: ['https://x/a.png'] });
+  });
+});
+
+describe('buildStatusCallbackUrl', () => {
+  it('carries our message id under the public URL', () => {
+    expect(buildStatusCallbackUrl('https://cms.example.com/', '/api/whatsapp/webhook/status', 'messageId', 'abc123')).toBe(
+      'https://cms.example.com/api/whatsapp/webhook/status?messageId=abc123'
+    );
+    expect(buildStatusCallbackUrl(undefined, '/x', 'messageId', 'abc')).toBeUndefined();
+  });
+});
+
+describe('guessContentType', () => {
+  it('reads the extension, ignoring the query string', () => {
+    expect(guessContentType('https://x/offer.PDF?sig=1')).toBe('application/pdf');
+    expect(guessContentType('https://x/photo.jpeg')).toBe('image/jpeg');
+    expect(guessContentType('https://x/download')).toBeNull();
+  });
+});

@@ -1,0 +1,136 @@
+import type { Core } from '@strapi/strapi';
+import { PgBoss, fromKnex, type Job, type KnexTransactionLike } from 'pg-boss';
+import { JOB_SCHEMA, QUEUES, type JobName, type JobPayloads } from './names';
+
+/**
+ * A thin pg-boss wrapper: the queue in the app's own PostgreSQL (schema `whatsapp_jobs`), so
+ * several app instances share work with nothing else to run. A leaf: it imports no handler
+ * and no service; bootstrap.ts wires the handlers.
+ */
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: { id: string }) => Promise<void>;
+
+export type SendJobOptions = {
+  /** Not before this time (a retry after a backoff). */
+  startAfter?: Date;
+  /**
+   * The caller's open transaction (Strapi's knex `trx`): the job exists only if the
+   * transaction commits, so a row and the job that processes it are written together.
+   */
+  trx?: KnexTransactionLike;
+};
+
+type KnexConnection = Record<string, unknown> & { connectionString?: string };
+
+/** pg's connection settings from Strapi's database config; `schema` is Strapi's, not ours. */
+const connectionOptions = (strapi: Core.Strapi) => {
+  const connection = strapi.config.get('database.connection.connection') as KnexConnection | string | undefined;
+  if (typeof connection === 'string') return { connectionString: connection };
+  if (!connection) throw new Error('No database connection configured');
+  const { schema: _schema, ...rest } = connection;
+  const pick = ['connectionString', 'host', 'port', 'database', 'user', 'password', 'ssl'] as const;
+  return Object.fromEntries(pick.filter((key) => rest[key] !== undefined && rest[key] !== '').map((key) => [key, rest[key]]));
+};
+
+type TypeParser = (value: string) => unknown;
+type PgTypes = { getTypeParser(oid: number, format?: string): TypeParser };
+
+const JSON_OIDS = new Set([114, 3802]);
+
+/**
+ * Strapi tells the process-wide `pg` driver to hand JSONB back as text (it parses JSON
+ * itself); pg-boss reads its job payloads as JSONB and expects objects. Its pool gets its own
+ * type parsers: JSON parsed, everything else as the driver does.
+ */
+const pgBossTypes = (strapi: Core.Strapi): PgTypes => {
+  const driver = (strapi.db.connection.client as unknown as { driver?: { types?: PgTypes } }).driver;
+  const fallback = driver?.types;
+  return {
+    getTypeParser(oid, format = 'text') {
+      if (JSON_OIDS.has(oid) && format === 'text') return (value) => JSON.parse(value);
+      if (!fallback) return (value) => value;
+      return fallback.getTypeParser(oid, format);
+    },
+  };
+};
+
+export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let boss: PgBoss | undefined;
+
+  const running = (): PgBoss => {
+    if (!boss) throw new Error('The WhatsApp job queue has not started');
+    return boss;
+  };
+
+  return {
+    async start() {
+      if (boss) return;
+      const instance = new PgBoss({
+        ...connectionOptions(strapi),
+        schema: JOB_SCHEMA,
+        application_name: 'strapi-whatsapp-jobs',
+        max: 4,
+        // Workers wake on NOTIFY when a job is created, rather than on their next poll.
+        useListenNotify: true,
+        // Passed through to pg.Pool / pg.Client (not in pg-boss's own option types).
+        ...({ types: pgBossTypes(strapi) } as object),
+      });
+      // pg-boss reports its own background failures here; without a listener Node would throw.
+      instance.on('error', (error: Error) => strapi.log.error(`[whatsapp] job queue: ${error.message}`));
+      await instance.start();
+      for (const [name, definition] of Object.entries(QUEUES) as [JobName, (typeof QUEUES)[JobName]][]) {
+        const { cron, ...options } = definition;
+        await instance.createQueue(name, { ...options, notify: true });
+        // createQueue keeps an existing queue as it was: bring its options up to date.
+        await instance.updateQueue(name, { ...options, notify: true });
+        if (cron) await instance.schedule(name, cron, {}, { key: name });
+      }
+      boss = instance;
+    },
+
+    async stop() {
+      const instance = boss;
+      boss = undefined;
+      // Graceful: running handlers finish (they hold a lease on their message anyway).
+      await instance?.stop({ graceful: true, timeout: 10_000 });
+    },
+
+    isRunning: () => boss !== undefined,
+
+    async send<N extends JobName>(name: N, payload: JobPayloads[N], options: SendJobOptions = {}): Promise<string | null> {
+      return running().send(name, payload, {
+        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+        ...(options.trx ? { db: fromKnex(options.trx) } : {}),
+      });
+    },
+
+    /**
+     * `pollingSeconds`: NOTIFY wakes workers for new jobs, but nothing wakes them when a
+     * deferred job (a retry after a backoff) comes due, so they also poll this often.
+     */
+    async work<N extends JobName>(name: N, handler: JobHandler<N>, options: { concurrency?: number; pollingSeconds?: number } = {}) {
+      const pollingSeconds = options.pollingSeconds ?? 5;
+      await running().work<JobPayloads[N]>(
+        name,
+        {
+          localConcurrency: options.concurrency ?? 1,
+          pollingIntervalSeconds: pollingSeconds,
+          notifyPollingIntervalSeconds: pollingSeconds,
+        },
+        async (jobs: Job<JobPayloads[N]>[]) => {
+          for (const job of jobs) {
+            try {
+              await handler(job.data, { id: job.id });
+            } catch (error) {
+              // pg-boss retries the job; say why here (no payloads: they may name people).
+              strapi.log.error(`[whatsapp] job ${name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+              throw error;
+            }
+          }
+        }
+      );
+    },
+  };
+};
+
+export type QueueService = ReturnType<typeof createQueueService>;

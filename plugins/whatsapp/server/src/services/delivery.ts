@@ -1,0 +1,233 @@
+import type { Core } from '@strapi/strapi';
+import { SEND, STATUS_CALLBACK_MESSAGE_PARAM, STATUS_CALLBACK_PATH } from '../constants';
+import { JOB } from '../jobs/names';
+import { buildCreateParams, buildStatusCallbackUrl, type TwilioCreateParams } from '../domain/outbound-request';
+import { stripWhatsAppPrefix } from '../domain/phone';
+import { renderTemplate } from '../domain/placeholders';
+import { findAcceptedMessage } from '../domain/reconcile';
+import { checkConfigured } from '../domain/send-rules';
+import { MESSAGE_STATUSES, type MessageStatus } from '../domain/statuses';
+import { classifySendFailure, retryDelayMs, type TwilioFailure } from '../domain/twilio-errors';
+import { createOutboxRepository, type ClaimedMessage } from '../repositories/outbox';
+import { createOutboundMessageRepository, type MessageRecord } from '../repositories/outbound-message';
+import { getService } from '../utils/get-service';
+
+export type DeliveryOutcome = 'sent' | 'reconciled' | 'retry-scheduled' | 'failed' | 'skipped';
+
+const isTwilioFailure = (value: unknown): value is TwilioFailure =>
+  typeof value === 'object' && value !== null && 'message' in value && !(value instanceof Error);
+
+/** What Twilio said about the message when we learned its SID (its answer, or its list). */
+type Accepted = { sid: string; status: string | null; errorCode?: number | null; errorMessage?: string | null; sentAt: Date | null };
+
+const knownStatus = (status: string | null): MessageStatus | null =>
+  status && status !== 'pending' && status !== 'received' && (MESSAGE_STATUSES as readonly string[]).includes(status)
+    ? (status as MessageStatus)
+    : null;
+
+const failureText = (failure: TwilioFailure) =>
+  failure.httpStatus !== undefined
+    ? `Twilio answered HTTP ${failure.httpStatus}${failure.twilioCode ? ` (${failure.twilioCode})` : ''}: ${failure.message}`
+    : `No answer from Twilio${failure.networkCode ? ` (${failure.networkCode})` : ''}: ${failure.message}`;
+
+/**
+ * Hands a pending message to Twilio, once. Twilio has no idempotency key on Message create,
+ * so an attempt whose answer was lost is never simply repeated: the next run asks Twilio
+ * (our status events, then its message list) whether the message exists, and only sends
+ * again if it does not. 429 and "never left" are retried with backoff; a 4xx is final.
+ */
+export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const outbox = createOutboxRepository(strapi);
+  const messages = createOutboundMessageRepository(strapi);
+
+  const log = (text: string) => strapi.log.info(`[whatsapp] ${text}`);
+
+  /**
+   * Stores the SID and hands the status Twilio reported (if any) to the status service, which
+   * applies it by rank and keeps the event; then applies callbacks that could not be matched
+   * before. One transaction, so the SID is never stored without its status.
+   */
+  const recordAccepted = async (claim: ClaimedMessage, accepted: Accepted) => {
+    const statuses = getService(strapi, 'messageStatus');
+    await strapi.db.transaction(async ({ trx }) => {
+      const stored = await outbox.recordAccepted(trx, claim.id, accepted);
+      if (!stored) {
+        strapi.log.warn(`[whatsapp] message ${claim.documentId}: Twilio SID ${accepted.sid} not stored, the message already has one`);
+        return;
+      }
+      const status = knownStatus(accepted.status);
+      if (status) {
+        await statuses.record({
+          messageSid: accepted.sid,
+          status,
+          errorCode: accepted.errorCode ?? null,
+          errorMessage: accepted.errorMessage ?? null,
+          messageDocumentId: claim.documentId,
+          source: 'send',
+        });
+      }
+      await statuses.applyPendingEvents(claim.documentId);
+    });
+  };
+
+  /**
+   * Our message at Twilio, if an earlier attempt did create it; null when it certainly did not
+   * appear. `status` is what Twilio's list says, null when a callback told us (it applied its own).
+   */
+  const reconcile = async (
+    claim: ClaimedMessage,
+    params: TwilioCreateParams,
+    message: MessageRecord
+  ): Promise<Omit<Accepted, 'sentAt'> | null> => {
+    // A status callback carries our id: if one came, it names the SID for certain.
+    const fromCallback = await outbox.sidFromStatusEvents(claim.documentId);
+    if (fromCallback) return { sid: fromCallback, status: null };
+
+    const remote = await getService(strapi, 'twilio').listMessagesTo(params.to, {
+      ...(params.from ? { from: params.from } : {}),
+      limit: SEND.reconcileScanLimit,
+    });
+    const claimed = await outbox.claimedSids(remote.map((item) => item.sid));
+    const expectedBody = message.template
+      ? renderTemplate(message.template.body, message.variables ?? {}).text
+      : (message.body ?? '');
+    const match = findAcceptedMessage(
+      remote,
+      {
+        to: params.to,
+        ...(params.from ? { from: params.from } : {}),
+        ...(params.messagingServiceSid ? { messagingServiceSid: params.messagingServiceSid } : {}),
+        body: expectedBody,
+        isTemplate: Boolean(message.template),
+        mediaCount: message.media?.length ?? 0,
+        ...(params.statusCallback ? { statusCallback: params.statusCallback } : {}),
+        notBefore: new Date((claim.sendStartedAt ?? new Date()).getTime() - SEND.reconcileSkewMs),
+      },
+      claimed
+    );
+    return match ? { sid: match.sid, status: match.status, errorCode: match.errorCode, errorMessage: match.errorMessage } : null;
+  };
+
+  /** Records why this attempt did not go through and queues the next one, atomically. */
+  const scheduleRetry = async (claim: ClaimedMessage, attempt: number, error: string, outcomeUnknown: boolean) => {
+    const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempt, { baseMs: SEND.retryBaseMs, maxMs: SEND.retryMaxMs }));
+    const queue = getService(strapi, 'queue');
+    await strapi.db.transaction(async ({ trx }) => {
+      await outbox.recordRetry(trx, claim.id, { error, nextAttemptAt, outcomeUnknown });
+      await queue.send(JOB.sendMessage, { messageId: claim.documentId }, { startAfter: nextAttemptAt, trx });
+    });
+    log(`message ${claim.documentId}: attempt ${attempt} not accepted (${outcomeUnknown ? 'outcome unknown' : 'refused for now'}); next attempt at ${nextAttemptAt.toISOString()}`);
+  };
+
+  const deliverClaimed = async (claim: ClaimedMessage): Promise<DeliveryOutcome> => {
+    const message = await messages.findMessage(claim.documentId);
+    if (!message?.to) {
+      await outbox.recordFailed(claim.id, { code: null, message: 'The message has no recipient.' });
+      return 'failed';
+    }
+    const settings = await getService(strapi, 'settings').getResolved();
+    const notConfigured = checkConfigured(settings);
+    if (notConfigured) {
+      await outbox.recordFailed(claim.id, { code: null, message: notConfigured.message });
+      return 'failed';
+    }
+    const params = buildCreateParams({
+      toE164: stripWhatsAppPrefix(message.to),
+      sender: settings,
+      content: {
+        body: message.body,
+        mediaUrls: message.media?.map((item) => item.url) ?? [],
+        contentSid: message.template?.contentSid ?? null,
+        contentVariables: message.variables,
+      },
+      statusCallback: buildStatusCallbackUrl(settings.publicUrl, STATUS_CALLBACK_PATH, STATUS_CALLBACK_MESSAGE_PARAM, claim.documentId),
+    });
+
+    if (claim.sendStartedAt) {
+      let found: Omit<Accepted, 'sentAt'> | null;
+      try {
+        found = await reconcile(claim, params, message);
+      } catch (error) {
+        if (!isTwilioFailure(error)) throw error;
+        // Can't tell yet whether it was accepted: ask again later, never send blind.
+        await scheduleRetry(claim, claim.sendAttempts, `Reconcile failed: ${failureText(error)}`, true);
+        return 'retry-scheduled';
+      }
+      if (found) {
+        await recordAccepted(claim, { ...found, sentAt: null });
+        log(`message ${claim.documentId}: found at Twilio as ${found.sid} after an attempt with no answer; not sent again`);
+        return 'reconciled';
+      }
+    }
+
+    // A message can wait (retries, a queue backlog); one who opted out meanwhile gets nothing.
+    if (message.candidate?.optIn === 'opted_out') {
+      await outbox.recordFailed(claim.id, { code: null, message: 'Not sent: the candidate opted out before the message went out.' });
+      log(`message ${claim.documentId}: not sent, the candidate opted out meanwhile`);
+      return 'failed';
+    }
+
+    if (claim.sendAttempts >= SEND.maxAttempts) {
+      await outbox.recordFailed(claim.id, {
+        code: null,
+        message: `Twilio did not accept the message after ${claim.sendAttempts} attempts. Last error: ${claim.lastSendError ?? 'unknown'}`,
+      });
+      strapi.log.warn(`[whatsapp] message ${claim.documentId}: gave up after ${claim.sendAttempts} attempts`);
+      return 'failed';
+    }
+
+    await outbox.markAttemptStarted(claim.id);
+    const attempt = claim.sendAttempts + 1;
+    try {
+      const accepted = await getService(strapi, 'twilio').createMessage(params);
+      await recordAccepted(claim, { sid: accepted.sid, status: accepted.status, sentAt: accepted.dateSent });
+      strapi.log.debug(`[whatsapp] message ${claim.documentId}: accepted by Twilio as ${accepted.sid} (${accepted.status})`);
+      return 'sent';
+    } catch (error) {
+      if (!isTwilioFailure(error)) throw error;
+      const kind = classifySendFailure(error);
+      if (kind === 'final') {
+        await outbox.recordFailed(claim.id, { code: error.twilioCode ?? null, message: error.message });
+        strapi.log.warn(`[whatsapp] message ${claim.documentId}: Twilio refused it (HTTP ${error.httpStatus}, code ${error.twilioCode ?? 'none'})`);
+        return 'failed';
+      }
+      if (kind === 'retry' && attempt >= SEND.maxAttempts) {
+        await outbox.recordFailed(claim.id, {
+          code: error.twilioCode ?? null,
+          message: `Twilio did not accept the message after ${attempt} attempts: ${error.message}`,
+        });
+        strapi.log.warn(`[whatsapp] message ${claim.documentId}: gave up after ${attempt} attempts`);
+        return 'failed';
+      }
+      await scheduleRetry(claim, attempt, failureText(error), kind === 'unknown');
+      return 'retry-scheduled';
+    }
+  };
+
+  return {
+    /** The send job: one attempt (or reconcile) for one message. */
+    async deliver(documentId: string): Promise<DeliveryOutcome> {
+      const claim = await outbox.claim(documentId, SEND.leaseSeconds);
+      if (!claim) return 'skipped';
+      try {
+        return await deliverClaimed(claim);
+      } catch (error) {
+        // Unforeseen (database down, a bug): give the message back; `send_started_at` still
+        // says whether Twilio must be asked first, and pg-boss runs the job again.
+        await outbox.release(claim.id).catch(() => undefined);
+        throw error;
+      }
+    },
+
+    /** Hands overdue pending messages (their job lost) back to the queue; returns how many. */
+    async sweep(): Promise<number> {
+      const overdue = await outbox.findOverdue(SEND.orphanAfterMs, 100);
+      const queue = getService(strapi, 'queue');
+      for (const messageId of overdue) await queue.send(JOB.sendMessage, { messageId });
+      if (overdue.length > 0) log(`outbox sweep re-queued ${overdue.length} pending message(s)`);
+      return overdue.length;
+    },
+  };
+};
+
+export type DeliveryService = ReturnType<typeof createDeliveryService>;

@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import request from 'supertest';
+import { createFreshDatabase } from '../../../database/embedded-postgres';
+import { findFreePort } from '../../../database/embedded/port';
+import { createAdminSession } from '../setup/admin-session';
+import { startAppProcess, type AppProcess } from '../setup/app-process';
+import { ctx } from '../helpers/api';
+import { uniqueIndianMobile } from '../helpers/data';
+
+const secret = (bytes = 24) => crypto.randomBytes(bytes).toString('base64');
+
+/**
+ * A second app with no Twilio credentials and no emulator (on its own database, so nothing
+ * saved by other suites leaks in): sending is refused before anything is written.
+ */
+describe('an app with no Twilio credentials and no emulator', () => {
+  let app: AppProcess;
+  let database: { connectionString: string; drop(): Promise<void> };
+  let token: string;
+  let adminJwt: string;
+
+  beforeAll(async () => {
+    database = await createFreshDatabase(ctx.databaseUrl, 'whatsapp_noconf');
+    const port = await findFreePort();
+    app = await startAppProcess(
+      {
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: database.connectionString,
+        DATABASE_HOST: '',
+        SERVE_ADMIN_PANEL: 'false',
+        STRAPI_TELEMETRY_DISABLED: 'true',
+        APP_KEYS: [secret(), secret()].join(','),
+        API_TOKEN_SALT: secret(),
+        ADMIN_JWT_SECRET: secret(),
+        TRANSFER_TOKEN_SALT: secret(),
+        JWT_SECRET: secret(),
+        ENCRYPTION_KEY: secret(32),
+        TWILIO_ACCOUNT_SID: '',
+        TWILIO_AUTH_TOKEN: '',
+        TWILIO_API_BASE_URL: '',
+        TWILIO_CONTENT_BASE_URL: '',
+        TWILIO_WHATSAPP_NUMBER: 'whatsapp:+15005550006',
+        TWILIO_MESSAGING_SERVICE_SID: '',
+        WHATSAPP_EMULATOR: '',
+        WHATSAPP_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      },
+      port
+    );
+    const session = await createAdminSession(app.url);
+    token = session.fullAccessToken;
+    adminJwt = session.adminJwt;
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await database?.drop();
+  });
+
+  it('answers a send with 422 NOT_CONFIGURED and writes nothing', async () => {
+    const response = await request(app.url)
+      .post('/api/whatsapp/messages')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { to: uniqueIndianMobile(), body: 'Hello' } });
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({ status: 422, details: { code: 'NOT_CONFIGURED' } });
+    expect(response.body.error.message).toMatch(/TWILIO_ACCOUNT_SID/);
+    const messages = await request(app.url).get('/api/whatsapp/messages').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(messages.body.data).toEqual([]);
+  });
+
+  it('reports unconfigured settings, and a test connection says what to enter', async () => {
+    const settings = await request(app.url).get('/whatsapp/settings').set('Authorization', `Bearer ${adminJwt}`).expect(200);
+    expect(settings.body.data).toMatchObject({ mode: 'unconfigured', authTokenSet: false });
+    const tested = await request(app.url)
+      .post('/whatsapp/settings/test-connection')
+      .set('Authorization', `Bearer ${adminJwt}`)
+      .send({})
+      .expect(200);
+    expect(tested.body.data).toMatchObject({ ok: false, mode: 'unconfigured', problem: { code: 'NOT_CONFIGURED' } });
+  });
+});
