@@ -33,6 +33,12 @@ export const templateSchema = {
     },
     rejectionReason: { type: 'text', configurable: false },
     lastSyncedAt: { type: 'datetime', configurable: false },
+    // Added by the Twilio sync (issue 5). Set when a sync no longer finds the contentSid at Twilio:
+    // the template is kept (messages and campaigns point at it) but can no longer be sent.
+    deletedAtTwilio: { type: 'datetime', configurable: false },
+    // Twilio's `types` as last created or synced (twilio/text, twilio/media, twilio/quick-reply…);
+    // `body` mirrors their text. Written by the sync and the submit; the REST input schema refuses it.
+    twilioTypes: { type: 'json', configurable: false },
   },
   indexes: [{ name: 'plugin_whatsapp_templates_content_sid_unique', columns: ['content_sid'], type: 'unique' }],
 } satisfies Partial<Struct.CollectionTypeSchema>;
