@@ -22,7 +22,8 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-const SANDBOX_SENDER = '+14155238886';
+// Twilio's magic test number: not the sandbox, so the emulator is not paced like it.
+const EMULATOR_SENDER = '+15005550006';
 const EMULATOR_ENTRY = path.resolve(__dirname, '..', '..', 'tools', 'twilio-emulator', 'src', 'index');
 
 /**
@@ -36,10 +37,10 @@ export async function startBundledEmulator(env: Env, print: (line: string) => vo
 
   let emulator: TwilioEmulator;
   let url: string;
+  const publicUrl = (env.WHATSAPP_PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || 1337}`).replace(/\/+$/, '');
   try {
     // require, not import(): tsx compiles this CommonJS package's .ts on require.
     const { createTwilioEmulator } = require(EMULATOR_ENTRY) as { createTwilioEmulator: CreateTwilioEmulator };
-    const publicUrl = (env.WHATSAPP_PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || 1337}`).replace(/\/+$/, '');
     emulator = createTwilioEmulator({ inboundWebhookUrl: `${publicUrl}/api/whatsapp/webhook` });
     ({ url } = await emulator.start());
   } catch (error) {
@@ -54,7 +55,9 @@ export async function startBundledEmulator(env: Env, print: (line: string) => vo
       TWILIO_AUTH_TOKEN: emulator.authToken,
       TWILIO_API_BASE_URL: url,
       TWILIO_CONTENT_BASE_URL: url,
-      TWILIO_WHATSAPP_NUMBER: env.TWILIO_WHATSAPP_NUMBER?.trim() || SANDBOX_SENDER,
+      TWILIO_WHATSAPP_NUMBER: env.TWILIO_WHATSAPP_NUMBER?.trim() || EMULATOR_SENDER,
+      // The emulator posts callbacks and inbound messages to this app, on this machine.
+      WHATSAPP_PUBLIC_URL: publicUrl,
       WHATSAPP_EMULATOR: 'true',
     },
     stop: () => emulator.stop(),

@@ -185,7 +185,8 @@ describeOnLinux('scripts/strapi.ts', () => {
     const run = startLauncher(['develop'], {});
     const started = await ready();
     expect(started.env.WHATSAPP_EMULATOR).toBe('true');
-    expect(started.env.TWILIO_WHATSAPP_NUMBER).toBe('+14155238886');
+    expect(started.env.TWILIO_WHATSAPP_NUMBER).toBe('+15005550006');
+    expect(started.env.WHATSAPP_PUBLIC_URL).toMatch(/^http:\/\/localhost:\d+$/);
     expect(started.env.TWILIO_ACCOUNT_SID).toMatch(/^AC/);
     expect(started.env.TWILIO_AUTH_TOKEN).toBeTruthy();
     expect(started.env.TWILIO_CONTENT_BASE_URL).toBe(started.env.TWILIO_API_BASE_URL);

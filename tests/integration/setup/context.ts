@@ -16,6 +16,11 @@ export type TestContext = {
   bootMs: number;
   /** Everything the app printed during this run. */
   logFile: string;
+  /**
+   * The environment the app was started with (same database, secrets and emulator), so a test
+   * can start more app processes on the same database (campaign crash and two-instance tests).
+   */
+  appEnv: Record<string, string>;
 };
 
 export const readContext = (): TestContext => {

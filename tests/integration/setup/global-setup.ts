@@ -23,8 +23,7 @@ export default async function globalSetup() {
   const publicUrl = `http://127.0.0.1:${port}`;
   const whatsappNumber = '+15005550006';
 
-  const app = await startAppProcess(
-    {
+  const appEnv: Record<string, string> = {
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -45,9 +44,15 @@ export default async function globalSetup() {
       TWILIO_CONTENT_BASE_URL: emulatorUrl,
       TWILIO_WHATSAPP_NUMBER: `whatsapp:${whatsappNumber}`,
       WHATSAPP_PUBLIC_URL: publicUrl,
-    },
-    port
-  );
+      // Tests sync templates on demand: an hourly scheduled sync landing mid-run would change the
+      // counts the template tests assert.
+      WHATSAPP_TEMPLATE_SYNC_INTERVAL: '0',
+      // Status sync: the schedule ticks every minute so a test can see it fire; it only checks
+      // messages older than an hour, which only the sync tests make (by backdating their own).
+      WHATSAPP_STATUS_SYNC_INTERVAL: '1',
+      WHATSAPP_STATUS_SYNC_MIN_AGE: '60',
+  };
+  const app = await startAppProcess(appEnv, port);
   const session = await createAdminSession(app.url);
   setRunningApp({ app, database, emulator });
 
@@ -61,6 +66,7 @@ export default async function globalSetup() {
     whatsappNumber,
     bootMs: app.bootMs,
     logFile: APP_LOG_FILE,
+    appEnv,
     ...session,
   };
   process.env[CONTEXT_ENV] = JSON.stringify(context);

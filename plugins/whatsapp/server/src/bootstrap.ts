@@ -1,6 +1,35 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_LABELS, PLUGIN_ACTIONS, type PluginActionKey } from '../../shared/permissions';
 import { PLUGIN_ID } from './constants';
+import { JOB } from './jobs/names';
+import { createSendMessageHandler } from './jobs/handlers/send-message';
+import { createSweepOutboxHandler } from './jobs/handlers/sweep-outbox';
+import { createTemplateSyncHandler } from './jobs/handlers/template-sync';
+import { createStatusSyncRunHandler, createStatusSyncTickHandler } from './jobs/handlers/status-sync';
+import { createCampaignDispatchHandler } from './jobs/handlers/campaign-dispatch';
+import { createCampaignSchedulerHandler } from './jobs/handlers/campaign-scheduler';
+import { campaignRules } from './document-middlewares/campaign-rules';
+import { getService } from './utils/get-service';
+
+/** The job queue, and which handler works each queue (the queue itself knows no handler). */
+const startJobs = async (strapi: Core.Strapi) => {
+  const queue = getService(strapi, 'queue');
+  await queue.start();
+  // Two sends at once per instance (each may wait on Twilio up to its timeout); retries come
+  // due on a timer, so this queue is polled every second.
+  await queue.work(JOB.sendMessage, createSendMessageHandler(strapi), { concurrency: 2, pollingSeconds: 1 });
+  await queue.work(JOB.sweepOutbox, createSweepOutboxHandler(strapi), { pollingSeconds: 30 });
+  await queue.work(JOB.templateSync, createTemplateSyncHandler(strapi));
+  await getService(strapi, 'status-sync').prepare();
+  await queue.work(JOB.statusSync, createStatusSyncTickHandler(strapi));
+  // Runs of different scopes side by side (they split the sync's share of the Twilio budget).
+  await queue.work(JOB.statusSyncRun, createStatusSyncRunHandler(strapi), { concurrency: 3 });
+  // Campaigns: one dispatcher run at a time per instance (its advisory lock makes it one per sender
+  // across instances); scheduled launches are polled every second so they start on time.
+  await getService(strapi, 'campaign-dispatch').prepare();
+  await queue.work(JOB.campaignDispatch, createCampaignDispatchHandler(strapi), { pollingSeconds: 1 });
+  await queue.work(JOB.campaignScheduler, createCampaignSchedulerHandler(strapi), { pollingSeconds: 1 });
+};
 
 const registerAdminActions = async (strapi: Core.Strapi) => {
   const actions = (Object.keys(PLUGIN_ACTIONS) as PluginActionKey[]).map((key) => ({
@@ -15,6 +44,10 @@ const registerAdminActions = async (strapi: Core.Strapi) => {
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerAdminActions(strapi);
+  // Campaign rules and live stats for every reader and writer (REST, GraphQL, Content Manager).
+  strapi.documents.use(campaignRules(strapi) as unknown as Parameters<Core.Strapi['documents']['use']>[0]);
+  await startJobs(strapi);
+  await getService(strapi, 'campaign-dispatch').resumeRunning();
   const settings = await strapi.plugin(PLUGIN_ID).service('settings').getResolved();
   strapi.log.info(`[whatsapp] ready: Twilio mode "${settings.mode}"`);
 };

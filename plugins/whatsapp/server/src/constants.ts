@@ -7,6 +7,7 @@ export const UID = {
   template: 'plugin::whatsapp.template',
   campaign: 'plugin::whatsapp.campaign',
   statusEvent: 'plugin::whatsapp.status-event',
+  syncRun: 'plugin::whatsapp.sync-run',
 } as const;
 
 export const TABLE = {
@@ -16,7 +17,151 @@ export const TABLE = {
   template: 'plugin_whatsapp_templates',
   campaign: 'plugin_whatsapp_campaigns',
   statusEvent: 'plugin_whatsapp_status_events',
+  syncRun: 'plugin_whatsapp_sync_runs',
+} as const;
+
+/**
+ * Strapi's link tables for the relations the webhook writes (`<collection>_<attribute>_lnk`),
+ * written directly by the hot-path repositories.
+ */
+export const LINK_TABLE = {
+  conversationCandidate: 'plugin_whatsapp_conversations_candidate_lnk',
+  messageConversation: 'plugin_whatsapp_messages_conversation_lnk',
+  messageCandidate: 'plugin_whatsapp_messages_candidate_lnk',
+  messageCampaign: 'plugin_whatsapp_messages_campaign_lnk',
+  messageTemplate: 'plugin_whatsapp_messages_template_lnk',
+  messageRetryOf: 'plugin_whatsapp_messages_retry_of_lnk',
+  campaignTemplate: 'plugin_whatsapp_campaigns_template_lnk',
 } as const;
 
 /** Logged before every plugin log line so operators can grep for it. */
 export const LOG_PREFIX = '[whatsapp]';
+
+/** Path (under the public URL) Twilio posts status callbacks to. */
+export const STATUS_CALLBACK_PATH = '/api/whatsapp/webhook/status';
+
+/**
+ * Outbound sends (issue: send). A send whose answer never came is reconciled against Twilio
+ * before anything is sent again, so the Twilio timeout only decides how soon we find out.
+ */
+export const SEND = {
+  /** Twilio answers a Message create in well under a second; the SDK's own default is 30 s. */
+  twilioTimeoutMs: 10_000,
+  /** Attempts before a message that keeps meeting 429/5xx/timeouts is marked failed. */
+  maxAttempts: 8,
+  /** Exponential backoff with jitter between attempts: base × 2^(n-1), capped. */
+  retryBaseMs: 1_000,
+  retryMaxMs: 5 * 60_000,
+  /** How long one worker holds a message while it talks to Twilio (> timeout + reconcile). */
+  leaseSeconds: 60,
+  /** Twilio's clock and ours may differ; a reconcile looks this far before the attempt. */
+  reconcileSkewMs: 2 * 60_000,
+  /** Newest Twilio messages to the recipient a reconcile looks through. */
+  reconcileScanLimit: 200,
+  /** A pending message with no job for this long is handed to the queue again by the sweeper. */
+  orphanAfterMs: 2 * 60_000,
+} as const;
+
+/** Twilio webhook routes, relative to the plugin's content API prefix (`/api/whatsapp`). */
+export const WEBHOOK_ROUTE = {
+  inbound: '/webhook',
+  status: '/webhook/status',
+} as const;
+
+/**
+ * Query parameter of the StatusCallback URL that carries our message documentId
+ * (`…/webhook/status?messageId=<documentId>`): a callback that arrives before the send has
+ * recorded Twilio's SID is still matched to its message. The send feature builds URLs with it.
+ */
+export const STATUS_CALLBACK_MESSAGE_PARAM = 'messageId';
+
+/** Header Twilio signs every webhook with. */
+export const TWILIO_SIGNATURE_HEADER = 'x-twilio-signature';
+
+/**
+ * Per client address, requests that fail the signature check beyond this many in a window are
+ * answered 429. Correctly signed requests are never counted nor throttled (CONTRACT §5).
+ */
+export const WEBHOOK_FAILED_SIGNATURE_LIMIT = { max: 30, windowMs: 60_000 } as const;
+
+/**
+ * Inbound webhooks that arrive while earlier ones are being stored are stored together, in one
+ * statement and one commit (services/inbox.ts). Two statements at a time: bigger groups cost
+ * fewer round trips and commits (measured with bench/webhook-ingest: 2 beat 4), two keep one
+ * slow statement from holding up every webhook, and both stay well under the database pool
+ * (DATABASE_POOL_MAX, 10 by default) so the rest of the app always gets a connection.
+ */
+export const INBOUND_BATCH = { maxBatch: 50, maxInFlight: 2 } as const;
+
+/** Postgres LISTEN/NOTIFY channel on which every instance announces inbox changes. */
+export const REALTIME_CHANNEL = 'whatsapp_events';
+
+/**
+ * Status sync (issue 7): how much one run does, and when a run counts as abandoned. The
+ * schedule, minimum age and budget share come from the environment (domain/sync-pacing.ts).
+ */
+export const STATUS_SYNC = {
+  /** Messages one run checks at most; the rest wait for the next run (least recently checked first). */
+  maxPerRun: 2_000,
+  /** Messages checked between two progress writes (counters, heartbeat). */
+  batchSize: 25,
+  /** Twilio calls in flight at once within a run (each is followed by a database write). */
+  concurrency: 4,
+  /** A run takes no new message after this long, well before its job expires. */
+  maxRunMs: 45 * 60_000,
+  /** The schedule leaves alone messages older than this; they can still be synced on demand. */
+  scheduledMaxAgeMs: 7 * 24 * 3_600_000,
+  /** Tries per message when Twilio answers 429 (waited out with backoff). */
+  rateLimitAttempts: 6,
+  /** Tries per message when Twilio answers 5xx or does not answer. */
+  serverErrorAttempts: 3,
+  /** A running run with no heartbeat for this long, or a run queued this long, was abandoned. */
+  staleRunningMs: 5 * 60_000,
+  staleQueuedMs: 30 * 60_000,
+  /** Run records kept, and how many GET /sync-status lists. */
+  keepRuns: 500,
+  listRuns: 20,
+  /** Errors and status changes kept in one run record. */
+  detailsPerRun: 50,
+  /** Stuck messages GET /sync-status lists, flagged within this long. */
+  listStuck: 20,
+  stuckWindowMs: 7 * 24 * 3_600_000,
+} as const;
+
+/**
+ * Campaign dispatch (issue: campaigns). One dispatcher per sender runs at a time across all app
+ * instances; it paces sends with the per-sender token bucket in PostgreSQL.
+ */
+export const CAMPAIGN = {
+  /** One dispatcher run lasts about this long, then hands over to a fresh job (any instance). */
+  runMs: 20_000,
+  /** Recipients handed to the outbox per claim: about this many seconds of sending. */
+  batchSeconds: 0.5,
+  maxBatch: 100,
+  /** The next batch is claimed this long before the last send of the current one is due. */
+  lookaheadMs: 250,
+  /** While waiting for retries to settle, the dispatcher looks again this often. */
+  idlePollMs: 500,
+  /** Sends one dispatcher has with Twilio at once. */
+  concurrency: 8,
+  /** 63018 (WhatsApp rate limit) failures are looked for this often. */
+  throttleCheckMs: 1_000,
+} as const;
+
+/** Test and benchmark knobs for the campaign dispatcher (environment variables). */
+export const CAMPAIGN_ENV = {
+  runSeconds: 'WHATSAPP_CAMPAIGN_RUN_SECONDS',
+  concurrency: 'WHATSAPP_CAMPAIGN_CONCURRENCY',
+} as const;
+
+/**
+ * The per-sender token bucket (domain/token-bucket.ts). A burst of 5 % of a second's sends
+ * keeps any one-second window within WHATSAPP_MPS + 5 %; 63018/20429 halve the rate, which
+ * climbs back to WHATSAPP_MPS over `recoveryMs`.
+ */
+export const RATE_BUCKET = {
+  burstSeconds: 0.05,
+  recoveryMs: 30_000,
+  minFactor: 0.05,
+  slowdownCooldownMs: 1_000,
+} as const;

@@ -4,6 +4,7 @@ import message from './message';
 import template from './template';
 import campaign from './campaign';
 import statusEvent from './status-event';
+import syncRun from './sync-run';
 
 export default {
   candidate,
@@ -12,4 +13,5 @@ export default {
   template,
   campaign,
   'status-event': statusEvent,
+  'sync-run': syncRun,
 };

@@ -4,6 +4,11 @@ import { messageController } from './message';
 import { templateController } from './template';
 import { campaignController } from './campaign';
 import { settingsController } from './settings';
+import { adminMessagesController } from './admin-messages';
+import { templateActionsController } from './template-actions';
+import { webhookController } from './webhook';
+import { statusSyncController } from './status-sync';
+import { campaignActionsController } from './campaign-actions';
 
 export default {
   candidate: candidateController,
@@ -12,4 +17,9 @@ export default {
   template: templateController,
   campaign: campaignController,
   settings: settingsController,
+  'admin-messages': adminMessagesController,
+  'template-actions': templateActionsController,
+  webhook: webhookController,
+  'status-sync': statusSyncController,
+  'campaign-actions': campaignActionsController,
 };

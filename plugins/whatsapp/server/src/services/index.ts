@@ -5,6 +5,24 @@ import { createConversationService } from './conversation';
 import { createMessageService } from './message';
 import { createTemplateService } from './template';
 import { createCampaignService } from './campaign';
+import { createTwilioService } from './twilio';
+import { createOutboundService } from './outbound';
+import { createDeliveryService } from './delivery';
+import { createQueueService } from '../jobs/queue';
+import { createTemplateSyncService } from './template-sync';
+import { createTemplateSubmitService } from './template-submit';
+import { createTemplatePreviewService } from './template-preview';
+import { createTemplateApprovalService } from './template-approval';
+import { createTemplateAdminService } from './template-admin';
+import { createInboxService } from './inbox';
+import { createMessageStatusService } from './message-status';
+import { createRealtimeService } from './realtime';
+import { createStatusSyncService } from './status-sync';
+import { createCampaignLaunchService } from './campaign-launch';
+import { createCampaignActionsService } from './campaign-actions';
+import { createCampaignDispatchService } from './campaign-dispatch';
+import { createCampaignStatsService } from './campaign-stats';
+import { createRateLimiterService } from './rate-limiter';
 
 export default {
   settings: createSettingsService,
@@ -14,4 +32,22 @@ export default {
   message: createMessageService,
   template: createTemplateService,
   campaign: createCampaignService,
+  twilio: createTwilioService,
+  outbound: createOutboundService,
+  delivery: createDeliveryService,
+  queue: createQueueService,
+  'template-sync': createTemplateSyncService,
+  'template-submit': createTemplateSubmitService,
+  'template-preview': createTemplatePreviewService,
+  'template-approval': createTemplateApprovalService,
+  'template-admin': createTemplateAdminService,
+  inbox: createInboxService,
+  messageStatus: createMessageStatusService,
+  realtime: createRealtimeService,
+  'status-sync': createStatusSyncService,
+  'campaign-launch': createCampaignLaunchService,
+  'campaign-actions': createCampaignActionsService,
+  'campaign-dispatch': createCampaignDispatchService,
+  'campaign-stats': createCampaignStatsService,
+  'rate-limiter': createRateLimiterService,
 };

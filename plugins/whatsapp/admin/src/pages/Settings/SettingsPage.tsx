@@ -22,6 +22,7 @@ const FIELDS: Array<{ name: FieldName; label: string; env: string; hint: string;
 const valueOf = (settings: SettingsView, name: FieldName): string => {
   if (name === 'authToken') return '';
   const value = settings[name as keyof SettingsView];
+  if (typeof value === 'number') return String(Number(value.toFixed(3)));
   return value === undefined || value === null ? '' : String(value);
 };
 
@@ -50,9 +51,8 @@ export const SettingsPage = () => {
       if (locked.has(name)) continue;
       const value = (draft[name] ?? '').trim();
       if (name === 'authToken' && !value) continue;
-      if (type === 'number') {
-        if (value) update[name] = Number(value);
-      } else if (value !== valueOf(settings, name)) update[name] = value;
+      if (value === valueOf(settings, name)) continue;
+      update[name] = type === 'number' ? Number(value) : value;
     }
     setSaving(true);
     setFieldErrors({});

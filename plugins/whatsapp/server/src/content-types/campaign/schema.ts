@@ -28,6 +28,9 @@ export const campaignSchema = {
     completedAt: { type: 'datetime', configurable: false },
     // Counts per recipient status, including `skipped`.
     stats: { type: 'json', configurable: false },
+    // Why the plugin itself moved the campaign to its state (a scheduled launch that was refused,
+    // a dispatch paused because the template can no longer be sent); null otherwise.
+    stateReason: { type: 'text', configurable: false },
   },
   indexes: [{ name: 'plugin_whatsapp_campaigns_state_index', columns: ['state', 'scheduled_at'] }],
 } satisfies Partial<Struct.CollectionTypeSchema>;

@@ -53,11 +53,32 @@ export const messageSchema = {
     button: { type: 'json', configurable: false },
     referral: { type: 'json', configurable: false },
     inReplyToSid: { type: 'string', configurable: false },
+    // Outbox bookkeeping for outbound sends (services/delivery.ts, repositories/outbox.ts).
+    // Private: how we got the message to Twilio is not part of the API.
+    sendAttempts: { type: 'integer', default: 0, min: 0, private: true, configurable: false },
+    // When the next attempt is due after a 429/5xx/timeout.
+    nextAttemptAt: { type: 'datetime', private: true, configurable: false },
+    // Set while an attempt's outcome is unknown (in flight, timed out, crashed): the next run
+    // must ask Twilio whether it was accepted before sending again.
+    sendStartedAt: { type: 'datetime', private: true, configurable: false },
+    // One worker at a time talks to Twilio about a message.
+    sendLockedUntil: { type: 'datetime', private: true, configurable: false },
+    // Why the last attempt did not go through (a 429, a timeout), for operators.
+    lastSendError: { type: 'text', private: true, configurable: false },
+    // Status sync (services/status-sync.ts): when Twilio was last asked about this message, and
+    // why it looks stuck short of a final status (null: nothing wrong), in words and as a code.
+    lastSyncedAt: { type: 'datetime', configurable: false },
+    stuckCode: { type: 'string', configurable: false },
+    stuckReason: { type: 'text', configurable: false },
   },
   indexes: [
     { name: 'plugin_whatsapp_messages_twilio_sid_unique', columns: ['twilio_sid'], type: 'unique' },
     { name: 'plugin_whatsapp_messages_created_at_index', columns: ['created_at'] },
     // Status sync and the outbox look for messages short of a final status.
     { name: 'plugin_whatsapp_messages_status_index', columns: ['status', 'created_at'] },
+    // The outbox sweeper looks for pending messages whose next attempt is overdue.
+    { name: 'plugin_whatsapp_messages_next_attempt_at_index', columns: ['status', 'next_attempt_at'] },
+    // Status sync: flagged messages, and clearing flags that no longer apply.
+    { name: 'plugin_whatsapp_messages_stuck_code_index', columns: ['stuck_code', 'last_synced_at'] },
   ],
 } satisfies Partial<Struct.CollectionTypeSchema>;

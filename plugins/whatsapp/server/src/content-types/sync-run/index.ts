@@ -1,0 +1,3 @@
+import { syncRunSchema } from './schema';
+
+export default { schema: syncRunSchema };

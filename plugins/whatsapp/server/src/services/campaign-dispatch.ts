@@ -1,0 +1,248 @@
+import type { Core } from '@strapi/strapi';
+import type { KnexTransactionLike } from 'pg-boss';
+import { CAMPAIGN, CAMPAIGN_ENV } from '../constants';
+import { JOB } from '../jobs/names';
+import { dispatchPhone, senderKeyOf, type SkipReason } from '../domain/campaign-recipient';
+import { senderAddress } from '../domain/outbound-request';
+import { toWhatsAppAddress } from '../domain/phone';
+import { renderTemplate } from '../domain/placeholders';
+import { checkConfigured } from '../domain/send-rules';
+import type { ResolvedSettings } from '../domain/settings';
+import { checkTemplateUsable } from '../domain/template-approval';
+import {
+  createCampaignDispatchRepository,
+  type ClaimedRecipient,
+  type MessageToCreate,
+  type RecipientSkip,
+} from '../repositories/campaign-dispatch';
+import { newDocumentId } from '../repositories/document-row';
+import { ensureCampaignTables } from '../repositories/campaign-tables';
+import { tryLockDispatcher, type DispatchLock } from '../repositories/dispatch-lock';
+import { createPacer, type Pacer } from '../utils/pacer';
+import { getService } from '../utils/get-service';
+
+export type DispatchRunOutcome = 'done' | 'busy' | 'not-this-sender' | 'stopping';
+
+/** The conversation list shows this much of the last message (as services/outbound.ts). */
+const PREVIEW_MAX = 200;
+
+/** How many times a job for a sender this instance does not serve is passed on. */
+const HANDOVER_HOPS = 20;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const positiveEnv = (name: string): number | undefined => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+};
+
+const previewOf = (body: string, variables: Record<string, string> | null) => {
+  const text = renderTemplate(body, variables ?? {}).text;
+  return text.length > PREVIEW_MAX ? `${text.slice(0, PREVIEW_MAX - 1)}…` : text;
+};
+
+type Prepared = { messages: MessageToCreate[]; skips: RecipientSkip[] };
+
+/** Who of a claimed batch is sent to now, and who turned out unsendable since the launch. */
+const prepareBatch = (claimed: ClaimedRecipient[], settings: ResolvedSettings): Prepared => {
+  const messages: MessageToCreate[] = [];
+  const skips: RecipientSkip[] = [];
+  const skip = (recipientId: number, reason: SkipReason, detail: string) => skips.push({ recipientId, reason, detail });
+  for (const recipient of claimed) {
+    if (!recipient.candidateDocumentId) {
+      skip(recipient.id, 'candidate_deleted', 'The candidate was deleted after the launch.');
+      continue;
+    }
+    if (recipient.optIn === 'opted_out') {
+      skip(recipient.id, 'opted_out', 'The candidate opted out of WhatsApp messages (sent STOP) after the launch.');
+      continue;
+    }
+    const phone = dispatchPhone(recipient.phone, settings.defaultCountry);
+    if (!phone.ok) {
+      skip(recipient.id, 'invalid_phone', phone.detail);
+      continue;
+    }
+    messages.push({
+      recipientId: recipient.id,
+      campaignId: recipient.campaignId,
+      candidateId: recipient.candidateId,
+      candidateDocumentId: recipient.candidateDocumentId,
+      templateId: recipient.templateId,
+      retryOfMessageId: recipient.retryOfMessageId,
+      messageDocumentId: newDocumentId(),
+      conversationDocumentId: newDocumentId(),
+      to: toWhatsAppAddress(phone.e164),
+      variables: recipient.variables,
+      preview: previewOf(recipient.templateBody ?? '', recipient.variables),
+    });
+  }
+  return { messages, skips };
+};
+
+/**
+ * The campaign dispatcher of one sender. A run (one pg-boss job) holds the sender's advisory
+ * lock, so one dispatcher per sender runs at a time across all instances; it hands waiting
+ * recipients to the outbox batch by batch and has the send path (services/delivery.ts: the Twilio
+ * call, reconcile on an unknown outcome, retries) deliver each message at the time its token from
+ * the sender's bucket allows. After about `CAMPAIGN.runMs` it releases the lock and queues the
+ * next run, which any instance may take; a killed instance's lock dies with its connection.
+ */
+export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const repository = createCampaignDispatchRepository(strapi);
+  let stopping = false;
+
+  const runMs = () => (positiveEnv(CAMPAIGN_ENV.runSeconds) ?? CAMPAIGN.runMs / 1000) * 1000;
+  const concurrency = () => Math.floor(positiveEnv(CAMPAIGN_ENV.concurrency) ?? CAMPAIGN.concurrency);
+
+  const kick = async (options: { sender?: string; trx?: KnexTransactionLike; startAfter?: Date; hops?: number } = {}) => {
+    const sender = options.sender ?? senderKeyOf(await getService(strapi, 'settings').getResolved());
+    if (!sender) return;
+    await getService(strapi, 'queue').send(
+      JOB.campaignDispatch,
+      { sender, ...(options.hops ? { hops: options.hops } : {}) },
+      { ...(options.trx ? { trx: options.trx } : {}), ...(options.startAfter ? { startAfter: options.startAfter } : {}) }
+    );
+  };
+
+  /** Hands up to `limit` waiting recipients to the outbox; null when none was waiting. */
+  const claimBatch = async (sender: string, limit: number, settings: ResolvedSettings): Promise<string[] | null> =>
+    strapi.db.transaction(async ({ trx }) => {
+      const claimed = await repository.claim(trx, sender, limit);
+      if (claimed.length === 0) return null;
+      const { messages, skips } = prepareBatch(claimed, settings);
+      await repository.markSkipped(trx, skips);
+      return repository.materialize(trx, { sender, from: senderAddress(settings) ?? null, now: new Date(), messages });
+    });
+
+  /** One send through the send path; a refusal to go faster slows the whole sender down. */
+  const deliverOne = async (sender: string, mps: number, messageId: string) => {
+    try {
+      const outcome = await getService(strapi, 'delivery').deliver(messageId);
+      // 429/20429, 5xx or no answer: Twilio is pushing back; the message itself is retried by the outbox.
+      if (outcome === 'retry-scheduled') await getService(strapi, 'rate-limiter').slowDown(sender, mps);
+    } catch (error) {
+      strapi.log.error(
+        `[whatsapp] campaign message ${messageId} could not be sent now (${error instanceof Error ? error.message : String(error)}); it stays in the outbox`
+      );
+    }
+  };
+
+  const sendPaced = async (pacer: Pacer, sender: string, mps: number, messageIds: string[]) => {
+    if (messageIds.length === 0) return;
+    const grant = await getService(strapi, 'rate-limiter').reserve(sender, messageIds.length, mps);
+    const base = Date.now();
+    messageIds.forEach((messageId, index) => pacer.schedule(base + (grant.delaysMs[index] ?? 0), () => deliverOne(sender, mps, messageId)));
+  };
+
+  /** Campaigns whose template can no longer be sent are paused, with the reason. */
+  const pauseUnsendable = async (sender: string) => {
+    for (const campaign of await repository.runningCampaigns(sender)) {
+      const verdict = campaign.template ? checkTemplateUsable(campaign.template) : null;
+      if (verdict?.usable) continue;
+      const reason = verdict ? verdict.message : 'The template of this campaign was deleted';
+      await getService(strapi, 'campaign-actions')
+        .pauseBecause(campaign.documentId, `${reason}.`)
+        .catch((error: Error) => strapi.log.warn(`[whatsapp] campaign ${campaign.documentId} could not be paused: ${error.message}`));
+    }
+  };
+
+  const completeFinished = async (sender: string) => {
+    for (const campaign of await repository.completeFinished(sender)) {
+      const stats = await getService(strapi, 'campaign-stats').snapshot(campaign.id);
+      strapi.log.info(
+        `[whatsapp] campaign ${campaign.documentId} completed: ${stats.total} recipients, ${stats.skipped} skipped, ${stats.failed + stats.undelivered} failed`
+      );
+    }
+  };
+
+  const pump = async (sender: string, lock: DispatchLock) => {
+    const deadline = Date.now() + runMs();
+    const pacer = createPacer(concurrency());
+    const settingsService = getService(strapi, 'settings');
+    let settings = await settingsService.getResolved();
+    let nextChecksAt = 0;
+    let throttleSince = new Date();
+
+    // Left by a dispatcher that died: in the outbox, never sent, nobody on them.
+    const orphans = await repository.findOrphans(sender, 10_000);
+    if (orphans.length > 0) strapi.log.info(`[whatsapp] campaign dispatcher: resuming ${orphans.length} message(s) a stopped dispatcher left`);
+    await sendPaced(pacer, sender, settings.mps, orphans);
+
+    while (!stopping && lock.held() && Date.now() < deadline) {
+      settings = await settingsService.getResolved();
+      if (senderKeyOf(settings) !== sender) break;
+      const mps = settings.mps;
+      if (Date.now() >= nextChecksAt) {
+        const checkedAt = new Date();
+        if (await repository.rateLimitedSince(throttleSince)) await getService(strapi, 'rate-limiter').slowDown(sender, mps);
+        throttleSince = checkedAt;
+        await pauseUnsendable(sender);
+        nextChecksAt = Date.now() + CAMPAIGN.throttleCheckMs;
+      }
+      await pacer.waitForRoom(CAMPAIGN.lookaheadMs);
+      const batchSize = Math.max(1, Math.min(CAMPAIGN.maxBatch, Math.ceil(mps * CAMPAIGN.batchSeconds)));
+      const messageIds = await claimBatch(sender, batchSize, settings);
+      if (messageIds === null) {
+        // Nothing waiting: the campaigns finish as their last messages leave the outbox.
+        if (pacer.size() === 0) {
+          await completeFinished(sender);
+          if (!(await repository.workLeft(sender)).running) break;
+        }
+        await sleep(CAMPAIGN.idlePollMs);
+        continue;
+      }
+      await sendPaced(pacer, sender, mps, messageIds);
+    }
+    await pacer.drain();
+    await completeFinished(sender);
+  };
+
+  return {
+    kick,
+
+    /** At boot: the tables, before any job runs. */
+    async prepare() {
+      await ensureCampaignTables(strapi);
+    },
+
+    /** At boot: a running campaign whose dispatcher died with an instance goes on at once. */
+    async resumeRunning() {
+      const sender = senderKeyOf(await getService(strapi, 'settings').getResolved());
+      if (sender && (await repository.workLeft(sender)).running) await kick({ sender });
+    },
+
+    async run(sender: string, hops = 0): Promise<DispatchRunOutcome> {
+      if (stopping) return 'stopping';
+      const settings = await getService(strapi, 'settings').getResolved();
+      if (senderKeyOf(settings) !== sender || checkConfigured(settings)) {
+        // Instances usually share one configuration; one set up with another sender (whose From
+        // it would use) passes the job on, so the instances that do serve the sender get it. The
+        // minute scheduler queues another if none takes it within HANDOVER_HOPS. Queued while this
+        // worker is still busy with it, so an idle instance (woken by the queue's NOTIFY) takes it.
+        if (hops < HANDOVER_HOPS) {
+          await sleep(100);
+          await kick({ sender, hops: hops + 1 });
+        }
+        return 'not-this-sender';
+      }
+      const lock = await tryLockDispatcher(strapi, sender);
+      if (!lock) return 'busy';
+      try {
+        await pump(sender, lock);
+      } finally {
+        await lock.release();
+      }
+      // Queued only now the lock is free, so whichever instance takes it can run. A launch that
+      // found the lock taken while we held it is seen here.
+      if ((await repository.workLeft(sender)).running) await kick({ sender });
+      return 'done';
+    },
+
+    /** Shutdown: the current run stops claiming and lets its sends finish. */
+    stop() {
+      stopping = true;
+    },
+  };
+};
+
+export type CampaignDispatchService = ReturnType<typeof createCampaignDispatchService>;

@@ -1,0 +1,55 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { toStats, type CampaignStats, type RecipientStatus } from '../domain/campaign-recipient';
+import { createCampaignRecipientsRepository } from '../repositories/campaign-recipients';
+import { createCampaignRecordRepository } from '../repositories/campaign-record';
+
+export type RecipientsQuery = { statuses: RecipientStatus[] | null; page: number; pageSize: number };
+
+/**
+ * A campaign's stats and recipients, computed from the recipients and their messages whenever they
+ * are read. Status callbacks and replies change the messages only, so the counts are right at
+ * every moment without any hook on the status path.
+ */
+export const createCampaignStatsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const recipients = createCampaignRecipientsRepository(strapi);
+  const campaigns = createCampaignRecordRepository(strapi);
+
+  const statsOf = async (campaignId: number): Promise<CampaignStats> => {
+    const [groups, replied] = await Promise.all([recipients.countByStatus(campaignId), recipients.countReplied(campaignId)]);
+    return toStats(groups, replied);
+  };
+
+  return {
+    statsOf,
+
+    /** Stats of several campaigns by documentId (those never launched count zero everywhere). */
+    async statsByDocumentId(documentIds: string[]): Promise<Map<string, CampaignStats>> {
+      const ids = await campaigns.findIdsByDocumentIds([...new Set(documentIds)]);
+      const entries = await Promise.all([...ids].map(async ([documentId, id]) => [documentId, await statsOf(id)] as const));
+      return new Map(entries);
+    },
+
+    /** Stores the current counts in the campaign's `stats` column (read by anything bypassing the API). */
+    async snapshot(campaignId: number): Promise<CampaignStats> {
+      const stats = await statsOf(campaignId);
+      await campaigns.saveStats(campaignId, stats);
+      return stats;
+    },
+
+    /** `GET /campaigns/:id/recipients`: one page, in launch order, filtered by status. */
+    async recipients(documentId: string, query: RecipientsQuery) {
+      const id = await campaigns.findIdByDocumentId(documentId);
+      if (id === null) throw new errors.NotFoundError('Campaign not found');
+      const { items, total } = await recipients.list(id, query);
+      return {
+        data: items,
+        meta: {
+          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
+        },
+      };
+    },
+  };
+};
+
+export type CampaignStatsService = ReturnType<typeof createCampaignStatsService>;

@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { RATE_BUCKET } from '../constants';
+import type { BucketLimits, BucketState, Reservation } from '../domain/token-bucket';
+import { createRateLimiterRepository } from '../repositories/rate-limiter';
+
+const limitsFor = (mps: number): BucketLimits => ({ mps, ...RATE_BUCKET });
+
+/**
+ * The pace of each sender, shared by every app instance: WHATSAPP_MPS sends per second at most,
+ * slower for a while after Twilio or WhatsApp says we go too fast (20429, 63018).
+ */
+export const createRateLimiterService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const repository = createRateLimiterRepository(strapi);
+  return {
+    /** `count` sends for `sender`; each may start `delaysMs[i]` after the answer arrives, not before. */
+    async reserve(sender: string, count: number, mps: number): Promise<Reservation> {
+      return repository.reserve(sender, count, limitsFor(mps));
+    },
+
+    async slowDown(sender: string, mps: number): Promise<BucketState> {
+      const state = await repository.slowDown(sender, limitsFor(mps));
+      strapi.log.info(`[whatsapp] sending slowed down for a while: Twilio asked us to go slower (rate now ${Math.round(state.factor * 100)} % of ${mps}/s)`);
+      return state;
+    },
+
+    async state(sender: string): Promise<BucketState | null> {
+      return repository.read(sender);
+    },
+  };
+};
+
+export type RateLimiterService = ReturnType<typeof createRateLimiterService>;

@@ -1,0 +1,80 @@
+/**
+ * Runs tasks at given times, at most `concurrency` at once; a task whose time has come waits for a
+ * free slot (it then starts late, never early). The campaign dispatcher schedules each send at
+ * the time its token from the rate bucket becomes valid.
+ */
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+export type Pacer = {
+  /** Runs `task` at `atMs` (epoch ms) or as soon after as a slot is free. Errors are the task's own business. */
+  schedule(atMs: number, task: () => Promise<void>): void;
+  /**
+   * Resolves once it is worth preparing more work: the last scheduled task is due within
+   * `lookaheadMs`, and no more tasks wait to start than there are slots.
+   */
+  waitForRoom(lookaheadMs: number): Promise<void>;
+  /** Tasks scheduled and not finished. */
+  size(): number;
+  /** Resolves when every scheduled task has finished. */
+  drain(): Promise<void>;
+};
+
+export const createPacer = (concurrency: number, now: () => number = Date.now): Pacer => {
+  let running = 0;
+  let notStarted = 0;
+  let lastDueAt = 0;
+  const queue: Array<() => void> = [];
+  const tasks = new Set<Promise<void>>();
+
+  const acquire = async () => {
+    if (running < concurrency) {
+      running += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => queue.push(resolve));
+  };
+
+  const release = () => {
+    const next = queue.shift();
+    // The slot passes straight to the next waiting task.
+    if (next) next();
+    else running -= 1;
+  };
+
+  return {
+    schedule(atMs, task) {
+      notStarted += 1;
+      lastDueAt = Math.max(lastDueAt, atMs);
+      const run = (async () => {
+        // Timers may fire a millisecond early by the wall clock.
+        while (now() < atMs) await sleep(atMs - now());
+        await acquire();
+        notStarted -= 1;
+        try {
+          await task();
+        } finally {
+          release();
+        }
+      })();
+      tasks.add(run);
+      // Settled either way: a task that throws reports its own error; the pacer goes on.
+      const forget = () => void tasks.delete(run);
+      run.then(forget, forget);
+    },
+
+    async waitForRoom(lookaheadMs) {
+      for (;;) {
+        const untilDue = lastDueAt - lookaheadMs - now();
+        if (untilDue <= 0 && notStarted <= concurrency) return;
+        await sleep(untilDue > 0 ? untilDue : 5);
+      }
+    },
+
+    size: () => tasks.size,
+
+    async drain() {
+      while (tasks.size > 0) await Promise.allSettled([...tasks]);
+    },
+  };
+};
