@@ -37,8 +37,14 @@ export const LINK_TABLE = {
 /** Logged before every plugin log line so operators can grep for it. */
 export const LOG_PREFIX = '[whatsapp]';
 
+/** Twilio webhook routes, relative to the plugin's content API prefix (`/api/whatsapp`). */
+export const WEBHOOK_ROUTE = {
+  inbound: '/webhook',
+  status: '/webhook/status',
+} as const;
+
 /** Path (under the public URL) Twilio posts status callbacks to. */
-export const STATUS_CALLBACK_PATH = '/api/whatsapp/webhook/status';
+export const STATUS_CALLBACK_PATH = `/api/${PLUGIN_ID}${WEBHOOK_ROUTE.status}`;
 
 /**
  * Outbound sends (issue: send). A send whose answer never came is reconciled against Twilio
@@ -62,11 +68,6 @@ export const SEND = {
   orphanAfterMs: 2 * 60_000,
 } as const;
 
-/** Twilio webhook routes, relative to the plugin's content API prefix (`/api/whatsapp`). */
-export const WEBHOOK_ROUTE = {
-  inbound: '/webhook',
-  status: '/webhook/status',
-} as const;
 
 /**
  * Query parameter of the StatusCallback URL that carries our message documentId

@@ -1,3 +1,4 @@
+import { getService } from '../utils/get-service';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
@@ -12,7 +13,6 @@ import { TEMPLATE_CATEGORIES } from '../domain/statuses';
 import { templateRepository, type TemplateRow } from '../repositories/template';
 import { conflictError } from '../utils/http-error';
 import { describeFailureForLog, twilioFailureError } from '../utils/twilio-failure';
-import { getContentApi } from './template-twilio';
 
 // Meta's rule for template names, also enforced by the template input schema.
 const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
@@ -59,7 +59,7 @@ export const createTemplateSubmitService = ({ strapi }: { strapi: Core.Strapi })
     const found = await repository.findByDocumentId(documentId);
     if (!found) throw new errors.NotFoundError('Template not found');
     assertSubmittable(found, extras);
-    const { content, failure } = await getContentApi(strapi);
+    const { content, failure } = await getService(strapi, 'twilio').contentApi();
 
     const created = await repository.withContentSidLock(documentId, async (template) => {
       if (!template) throw new errors.NotFoundError('Template not found');

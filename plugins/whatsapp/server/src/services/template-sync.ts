@@ -1,8 +1,9 @@
+import { getService } from '../utils/get-service';
 import type { Core } from '@strapi/strapi';
 import { fromTwilioContent, mapApprovalStatus, type RemoteContent, type TemplateFromTwilio } from '../domain/content-api';
 import { templateRepository, type SyncCounts } from '../repositories/template';
 import { describeFailureForLog, twilioFailureError } from '../utils/twilio-failure';
-import { getContentApi, type ContentApi } from './template-twilio';
+import type { ContentApi } from './twilio';
 
 /** Twilio's default page size; every page is read whatever the size. */
 export const TEMPLATE_SYNC_PAGE_SIZE = 50;
@@ -39,7 +40,7 @@ export const createTemplateSyncService = ({ strapi }: { strapi: Core.Strapi }) =
    * leaves every template as it was and answers in Strapi's error shape (429/502/504).
    */
   async run({ trigger = 'manual' }: { trigger?: 'manual' | 'schedule' } = {}): Promise<TemplateSyncResult> {
-    const { content, failure } = await getContentApi(strapi);
+    const { content, failure } = await getService(strapi, 'twilio').contentApi();
     const readStartedAt = new Date();
     let listing: Awaited<ReturnType<typeof readAllContent>>;
     try {

@@ -107,6 +107,15 @@ export const createTwilioService = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await configured()).client;
     },
 
+    /** The Content API (templates), and how to read its errors without ever showing the token. */
+    async contentApi() {
+      const { client, credentials } = await configured();
+      return {
+        content: client.content.v1,
+        failure: (error: unknown): TwilioFailure => toTwilioFailure(error, credentials.authToken),
+      };
+    },
+
     async createMessage(params: TwilioCreateParams): Promise<AcceptedMessage> {
       const { client, credentials } = await configured();
       try {
@@ -176,3 +185,5 @@ export const createTwilioService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export type TwilioService = ReturnType<typeof createTwilioService>;
+
+export type ContentApi = Awaited<ReturnType<TwilioService['contentApi']>>['content'];
