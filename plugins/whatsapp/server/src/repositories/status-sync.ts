@@ -16,10 +16,6 @@ import type { SyncScope } from '../domain/sync-scope';
  * services/message-status.ts like every callback.
  */
 
-// Strapi's link tables for the message relations the candidate query reads.
-const MESSAGE_CAMPAIGN_LINK = 'plugin_whatsapp_messages_campaign_lnk';
-const MESSAGE_TEMPLATE_LINK = 'plugin_whatsapp_messages_template_lnk';
-
 const ACTIVE_SCOPE_INDEX = 'plugin_whatsapp_sync_runs_active_scope_unique';
 const ACTIVE = `state IN ('queued', 'running')`;
 
@@ -282,7 +278,7 @@ export const createStatusSyncRepository = (strapi: Core.Strapi) => {
       const { scope } = filter;
       const result = await db().raw(
         `SELECT m.id, m.document_id, m.twilio_sid, m.status, m.created_at, conv.last_inbound_at,
-                EXISTS (SELECT 1 FROM ${MESSAGE_TEMPLATE_LINK} tl WHERE tl.message_id = m.id) AS is_template,
+                EXISTS (SELECT 1 FROM ${LINK_TABLE.messageTemplate} tl WHERE tl.message_id = m.id) AS is_template,
                 (SELECT count(*) FROM ${TABLE.statusEvent} e
                   WHERE e.message_sid = m.twilio_sid AND COALESCE(e.source, 'callback') = 'callback')::int AS callbacks
            FROM ${M} m
@@ -296,7 +292,7 @@ export const createStatusSyncRepository = (strapi: Core.Strapi) => {
             AND (NOT CAST(:skipNotFound AS boolean) OR m.stuck_code IS DISTINCT FROM 'NOT_FOUND_AT_TWILIO')
             AND (CAST(:messageIds AS varchar[]) IS NULL OR m.document_id = ANY(CAST(:messageIds AS varchar[])))
             AND (CAST(:campaign AS varchar) IS NULL OR m.id IN (
-                  SELECT cl.message_id FROM ${MESSAGE_CAMPAIGN_LINK} cl
+                  SELECT cl.message_id FROM ${LINK_TABLE.messageCampaign} cl
                     JOIN ${TABLE.campaign} c ON c.id = cl.campaign_id
                    WHERE c.document_id = CAST(:campaign AS varchar)))
           ORDER BY m.last_synced_at NULLS FIRST, m.created_at, m.id
