@@ -32,7 +32,7 @@ describe('GraphQL', () => {
     expect(duplicate.body.errors[0].extensions.code).toMatch(/BAD_USER_INPUT|STRAPI_CONFLICT_ERROR/);
   });
 
-  it('offers no mutations that write conversations or messages, and hides status events', async () => {
+  it('offers no mutations that write conversations or messages, hides status events and sync runs, and offers the REST actions', async () => {
     const response = await gql('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
     const queries = response.body.data.__schema.queryType.fields.map((f: { name: string }) => f.name);
     const mutations = response.body.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
@@ -42,6 +42,27 @@ describe('GraphQL', () => {
     for (const name of ['createWhatsappMessage', 'updateWhatsappMessage', 'deleteWhatsappMessage', 'createWhatsappConversation', 'deleteWhatsappConversation']) {
       expect(mutations).not.toContain(name);
     }
+    // Sync runs are read through whatsappStatusSync, as REST reads them through /sync-status.
+    expect(queries.some((name: string) => /whatsappSyncRun/i.test(name))).toBe(false);
+    expect(mutations.some((name: string) => /whatsappSyncRun/i.test(name))).toBe(false);
+    // The REST actions, as operations of their own.
+    expect(queries).toEqual(expect.arrayContaining(['whatsappCampaignRecipients', 'whatsappStatusSync', 'whatsappStatusSyncRun']));
+    expect(mutations).toEqual(
+      expect.arrayContaining([
+        'sendWhatsappMessage',
+        'retryWhatsappMessage',
+        'markWhatsappConversationRead',
+        'syncWhatsappTemplates',
+        'submitWhatsappTemplate',
+        'previewWhatsappTemplate',
+        'launchWhatsappCampaign',
+        'pauseWhatsappCampaign',
+        'resumeWhatsappCampaign',
+        'cancelWhatsappCampaign',
+        'retryFailedWhatsappCampaign',
+        'requestWhatsappStatusSync',
+      ])
+    );
   });
 
   it('enforces the same permissions as REST', async () => {

@@ -1,6 +1,7 @@
 import { adminApi, contentApi, ctx } from '../helpers/api';
 import { uniqueName } from '../helpers/data';
 import { withDb } from '../helpers/db';
+import { emulatorControl } from '../helpers/emulator';
 
 /** What the emulator's control API says about a message it holds. */
 export type EmulatedMessage = {
@@ -17,15 +18,7 @@ export type EmulatedMessage = {
   errorCode: number | null;
 };
 
-const control = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
-  const response = await fetch(`${ctx.emulatorUrl}/__emulator${path}`, {
-    method: init.method ?? 'GET',
-    ...(init.body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`emulator ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-};
+const control = emulatorControl;
 
 /** Failure rules are scoped to one recipient so suites running side by side never share them. */
 export const injectFailure = (rule: Record<string, unknown> & { to: string }) =>

@@ -1,6 +1,7 @@
 import { api, contentApi, ctx } from '../helpers/api';
 import { uniqueIndianMobile } from '../helpers/data';
 import { withDb } from '../helpers/db';
+import { emulatorControl } from '../helpers/emulator';
 import { createCandidate, getMessage, handedToTwilio, sendMessage, setLastInbound, waitForMessage } from '../send/helpers';
 
 /**
@@ -11,15 +12,7 @@ import { createCandidate, getMessage, handedToTwilio, sendMessage, setLastInboun
 
 type EmulatorConfig = Record<string, unknown> & { autoAdvance: boolean; callbacks: boolean };
 
-const control = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
-  const response = await fetch(`${ctx.emulatorUrl}/__emulator${path}`, {
-    method: init.method ?? 'GET',
-    ...(init.body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`emulator ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-};
+const control = emulatorControl;
 
 /** Turns progression and callbacks off; returns a function that restores what was there. */
 export const silenceEmulator = async (): Promise<() => Promise<void>> => {

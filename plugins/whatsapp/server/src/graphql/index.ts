@@ -1,0 +1,1 @@
+export { configureGraphql } from './configure';
