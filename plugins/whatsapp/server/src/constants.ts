@@ -138,7 +138,7 @@ export const CAMPAIGN = {
   runMs: 20_000,
   /** Recipients handed to the outbox per claim: about this many seconds of sending. */
   batchSeconds: 0.5,
-  maxBatch: 100,
+  maxBatch: 250,
   /** The next batch is claimed this long before the last send of the current one is due. */
   lookaheadMs: 250,
   /** While waiting for retries to settle, the dispatcher looks again this often. */

@@ -33,6 +33,7 @@ export type ClaimedRecipient = {
   optIn: string | null;
   templateId: number;
   templateBody: string | null;
+  contentSid: string | null;
   variables: Record<string, string> | null;
   retryOfMessageId: number | null;
 };
@@ -66,7 +67,10 @@ export type RunningCampaign = {
   } | null;
 };
 
-const MESSAGE_COLUMNS = ['document_id', 'direction', 'status', 'from', 'to', 'variables', 'send_attempts', 'created_at', 'updated_at', 'published_at'];
+const MESSAGE_COLUMNS = [
+  'document_id', 'direction', 'status', 'from', 'to', 'variables', 'send_attempts', 'send_started_at', 'send_locked_until',
+  'created_at', 'updated_at', 'published_at',
+];
 const CONVERSATION_COLUMNS = [
   'document_id', 'sender', 'status', 'last_message_at', 'last_message_preview', 'unread_count', 'thread_key', 'created_at', 'updated_at', 'published_at',
 ];
@@ -106,8 +110,14 @@ conversation AS (
   RETURNING id, thread_key, (xmax = 0) AS inserted
 ),
 new_message AS (
-  INSERT INTO ${M} (document_id, direction, status, "from", "to", variables, send_attempts, created_at, updated_at, published_at${message.columns})
-  SELECT message_document_id, 'outbound', 'pending', CAST(:from AS varchar), to_address, variables, 0,
+  INSERT INTO ${M} (document_id, direction, status, "from", "to", variables, send_attempts, send_started_at, send_locked_until,
+                    created_at, updated_at, published_at${message.columns})
+  -- With :leaseSeconds the messages are claimed for their first attempt as they are written
+  -- (what repositories/campaign-delivery.ts claimFresh does later otherwise).
+  SELECT message_document_id, 'outbound', 'pending', CAST(:from AS varchar), to_address, variables,
+         CASE WHEN CAST(:leaseSeconds AS integer) IS NULL THEN 0 ELSE 1 END,
+         CASE WHEN CAST(:leaseSeconds AS integer) IS NULL THEN NULL ELSE now() END,
+         CASE WHEN CAST(:leaseSeconds AS integer) IS NULL THEN NULL ELSE now() + make_interval(secs => CAST(:leaseSeconds AS integer)) END,
          CAST(:now AS timestamp), CAST(:now AS timestamp), CAST(:now AS timestamp)${message.values}
   FROM input ORDER BY ord
   RETURNING id, document_id
@@ -151,7 +161,7 @@ recipient AS (
                        dispatched_at = CAST(:now AS timestamp), updated_at = CAST(:now AS timestamp)
   FROM placed WHERE r.id = placed.recipient_id
 )
-SELECT message_document_id FROM placed ORDER BY ord
+SELECT recipient_id, message_id, message_document_id FROM placed ORDER BY ord
 `;
 
 /** Sent, failed for good, or otherwise out of the outbox's hands (the negation of its claim rule). */
@@ -217,7 +227,7 @@ export const createCampaignDispatchRepository = (strapi: Core.Strapi) => {
             FOR SHARE OF c
          )
          SELECT r.id, r.campaign_id, r.candidate_id, r.template_id, r.variables, r.retry_of_message_id,
-                cand.document_id AS candidate_document_id, cand.phone, cand.opt_in, t.body AS template_body
+                cand.document_id AS candidate_document_id, cand.phone, cand.opt_in, t.body AS template_body, t.content_sid
            FROM ${R} r
            JOIN target ON target.id = r.campaign_id
            LEFT JOIN ${TABLE.candidate} cand ON cand.id = r.candidate_id
@@ -237,6 +247,7 @@ export const createCampaignDispatchRepository = (strapi: Core.Strapi) => {
         optIn: (row.opt_in as string | null) ?? null,
         templateId: Number(row.template_id),
         templateBody: (row.template_body as string | null) ?? null,
+        contentSid: (row.content_sid as string | null) ?? null,
         variables: parseJsonColumn<Record<string, string>>(row.variables),
         retryOfMessageId: row.retry_of_message_id === null || row.retry_of_message_id === undefined ? null : Number(row.retry_of_message_id),
       }));
@@ -253,11 +264,11 @@ export const createCampaignDispatchRepository = (strapi: Core.Strapi) => {
       );
     },
 
-    /** Writes the batch's messages (see materializeSql); returns their documentIds in claim order. */
+    /** Writes the batch's messages (see materializeSql); returns their ids in claim order. */
     async materialize(
       trx: Knex.Transaction,
-      batch: { sender: string; from: string | null; now: Date; messages: MessageToCreate[] }
-    ): Promise<string[]> {
+      batch: { sender: string; from: string | null; now: Date; messages: MessageToCreate[]; leaseSeconds: number | null }
+    ): Promise<Array<{ recipientId: number; id: number; documentId: string }>> {
       if (batch.messages.length === 0) return [];
       const { sql, defaults } = materializeStatement(strapi);
       const list = batch.messages;
@@ -265,6 +276,7 @@ export const createCampaignDispatchRepository = (strapi: Core.Strapi) => {
         ...defaults,
         sender: batch.sender,
         from: batch.from,
+        leaseSeconds: batch.leaseSeconds,
         now: batch.now,
         recipientIds: list.map((item) => item.recipientId),
         campaignIds: list.map((item) => item.campaignId),
@@ -278,7 +290,11 @@ export const createCampaignDispatchRepository = (strapi: Core.Strapi) => {
         variables: list.map((item) => jsonParam(item.variables)),
         previews: list.map((item) => item.preview),
       });
-      return rowsOf(result).map((row) => String(row.message_document_id));
+      return rowsOf(result).map((row) => ({
+        recipientId: Number(row.recipient_id),
+        id: Number(row.message_id),
+        documentId: String(row.message_document_id),
+      }));
     },
 
     /**

@@ -136,15 +136,21 @@ export const createCampaignRecipientsRepository = (strapi: Core.Strapi) => {
       return rowsOf(result).map((row) => ({ status: String(row.status), skipReason: (row.skip_reason as string | null) ?? null, count: Number(row.n) }));
     },
 
-    /** Recipients who wrote to us after their campaign message was created. */
+    /**
+     * Recipients who wrote to us after their campaign message was created. Starts from the inbound
+     * messages since the launch (few) rather than from every recipient (thousands).
+     */
     async countReplied(campaignId: number): Promise<number> {
       const result = await db().raw(
-        `SELECT count(*)::int AS n
-           FROM ${R} r JOIN ${M} m ON m.id = r.message_id
-          WHERE r.campaign_id = ? AND r.state = 'dispatched'
-            AND EXISTS (SELECT 1 FROM ${LINK_TABLE.messageCandidate} li JOIN ${M} i ON i.id = li.message_id
-                         WHERE li.candidate_id = r.candidate_id AND i.direction = 'inbound' AND i.created_at > m.created_at)`,
-        [campaignId]
+        `SELECT count(DISTINCT r.id)::int AS n
+           FROM ${M} i
+           JOIN ${LINK_TABLE.messageCandidate} li ON li.message_id = i.id
+           JOIN ${R} r ON r.candidate_id = li.candidate_id AND r.campaign_id = ? AND r.state = 'dispatched'
+           JOIN ${M} m ON m.id = r.message_id
+          WHERE i.direction = 'inbound'
+            AND i.created_at >= (SELECT created_at FROM ${R} WHERE campaign_id = ? LIMIT 1)
+            AND i.created_at > m.created_at`,
+        [campaignId, campaignId]
       );
       return Number(rowsOf(result)[0]?.n ?? 0);
     },
@@ -256,6 +262,12 @@ export const createCampaignRecipientsRepository = (strapi: Core.Strapi) => {
         [campaignId]
       );
       return Number((result as { rowCount?: number }).rowCount ?? 0);
+    },
+
+    /** The sender the campaign was launched from (its dispatcher's); null before the launch. */
+    async senderOf(trx: Knex.Transaction, campaignId: number): Promise<string | null> {
+      const row = rowsOf(await db(trx).raw(`SELECT sender FROM ${R} WHERE campaign_id = ? LIMIT 1`, [campaignId]))[0];
+      return row ? String(row.sender) : null;
     },
 
     /** The campaign was deleted: its recipients go with it (messages stay, as history). */

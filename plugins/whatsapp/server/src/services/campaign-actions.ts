@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { createCampaignRecipientsRepository } from '../repositories/campaign-recipients';
 import { createCampaignRecordRepository } from '../repositories/campaign-record';
 import { conflictError } from '../utils/http-error';
@@ -13,7 +14,11 @@ import { lockForAction, readCampaign } from './campaign-transition';
 export const createCampaignActionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const recipients = createCampaignRecipientsRepository(strapi);
   const records = createCampaignRecordRepository(strapi);
-  const dispatch = () => getService(strapi, 'campaign-dispatch');
+  /** Queues the dispatcher of the sender the campaign was launched from (not necessarily ours). */
+  const kickDispatcher = async (trx: Knex.Transaction, campaignId: number) => {
+    const sender = await recipients.senderOf(trx, campaignId);
+    if (sender) await getService(strapi, 'campaign-dispatch').kick({ sender, trx });
+  };
 
   const pause = async (documentId: string, stateReason: string | null) => {
     await strapi.db.transaction(async ({ trx }) => {
@@ -40,7 +45,7 @@ export const createCampaignActionsService = ({ strapi }: { strapi: Core.Strapi }
       await strapi.db.transaction(async ({ trx }) => {
         const campaign = await lockForAction(strapi, trx, documentId, 'resume');
         await records.setState(trx, campaign.id, { state: campaign.next, stateReason: null });
-        await dispatch().kick({ trx });
+        await kickDispatcher(trx, campaign.id);
       });
       return readCampaign(strapi, documentId);
     },
@@ -69,7 +74,7 @@ export const createCampaignActionsService = ({ strapi }: { strapi: Core.Strapi }
         if (campaign.next !== campaign.state) {
           await records.setState(trx, campaign.id, { state: campaign.next, completedAt: null, stateReason: null });
         }
-        if (campaign.next === 'running') await dispatch().kick({ trx });
+        if (campaign.next === 'running') await kickDispatcher(trx, campaign.id);
       });
       return readCampaign(strapi, documentId);
     },

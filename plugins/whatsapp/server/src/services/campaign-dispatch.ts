@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { KnexTransactionLike } from 'pg-boss';
-import { CAMPAIGN, CAMPAIGN_ENV } from '../constants';
+import { CAMPAIGN, CAMPAIGN_ENV, SEND } from '../constants';
 import { JOB } from '../jobs/names';
 import { dispatchPhone, senderKeyOf, type SkipReason } from '../domain/campaign-recipient';
 import { senderAddress } from '../domain/outbound-request';
@@ -8,6 +8,7 @@ import { toWhatsAppAddress } from '../domain/phone';
 import { renderTemplate } from '../domain/placeholders';
 import { checkConfigured } from '../domain/send-rules';
 import type { ResolvedSettings } from '../domain/settings';
+import type { Reservation } from '../domain/token-bucket';
 import { checkTemplateUsable } from '../domain/template-approval';
 import {
   createCampaignDispatchRepository,
@@ -19,6 +20,7 @@ import { newDocumentId } from '../repositories/document-row';
 import { ensureCampaignTables } from '../repositories/campaign-tables';
 import { tryLockDispatcher, type DispatchLock } from '../repositories/dispatch-lock';
 import { createPacer, type Pacer } from '../utils/pacer';
+import type { OutgoingMessage, SendSession } from './campaign-sender';
 import { getService } from '../utils/get-service';
 
 export type DispatchRunOutcome = 'done' | 'busy' | 'not-this-sender' | 'stopping';
@@ -41,12 +43,13 @@ const previewOf = (body: string, variables: Record<string, string> | null) => {
   return text.length > PREVIEW_MAX ? `${text.slice(0, PREVIEW_MAX - 1)}…` : text;
 };
 
-type Prepared = { messages: MessageToCreate[]; skips: RecipientSkip[] };
+type Prepared = { messages: MessageToCreate[]; skips: RecipientSkip[]; outgoing: Map<number, Omit<OutgoingMessage, 'id' | 'documentId'>> };
 
 /** Who of a claimed batch is sent to now, and who turned out unsendable since the launch. */
 const prepareBatch = (claimed: ClaimedRecipient[], settings: ResolvedSettings): Prepared => {
   const messages: MessageToCreate[] = [];
   const skips: RecipientSkip[] = [];
+  const outgoing: Prepared['outgoing'] = new Map();
   const skip = (recipientId: number, reason: SkipReason, detail: string) => skips.push({ recipientId, reason, detail });
   for (const recipient of claimed) {
     if (!recipient.candidateDocumentId) {
@@ -75,8 +78,9 @@ const prepareBatch = (claimed: ClaimedRecipient[], settings: ResolvedSettings): 
       variables: recipient.variables,
       preview: previewOf(recipient.templateBody ?? '', recipient.variables),
     });
+    outgoing.set(recipient.id, { toE164: phone.e164, contentSid: recipient.contentSid ?? '', variables: recipient.variables });
   }
-  return { messages, skips };
+  return { messages, skips, outgoing };
 };
 
 /**
@@ -105,13 +109,20 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
   };
 
   /** Hands up to `limit` waiting recipients to the outbox; null when none was waiting. */
-  const claimBatch = async (sender: string, limit: number, settings: ResolvedSettings): Promise<string[] | null> =>
+  const claimBatch = async (sender: string, limit: number, settings: ResolvedSettings, leaseNow: boolean): Promise<OutgoingMessage[] | null> =>
     strapi.db.transaction(async ({ trx }) => {
       const claimed = await repository.claim(trx, sender, limit);
       if (claimed.length === 0) return null;
-      const { messages, skips } = prepareBatch(claimed, settings);
+      const { messages, skips, outgoing } = prepareBatch(claimed, settings);
       await repository.markSkipped(trx, skips);
-      return repository.materialize(trx, { sender, from: senderAddress(settings) ?? null, now: new Date(), messages });
+      const created = await repository.materialize(trx, {
+        sender,
+        from: senderAddress(settings) ?? null,
+        now: new Date(),
+        messages,
+        leaseSeconds: leaseNow ? SEND.leaseSeconds : null,
+      });
+      return created.map(({ recipientId, id, documentId }) => ({ id, documentId, ...outgoing.get(recipientId)! }));
     });
 
   /** One send through the send path; a refusal to go faster slows the whole sender down. */
@@ -127,11 +138,29 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
     }
   };
 
+  /** Messages the outbox already knows (left by a stopped dispatcher), one by one through the send path. */
   const sendPaced = async (pacer: Pacer, sender: string, mps: number, messageIds: string[]) => {
     if (messageIds.length === 0) return;
     const grant = await getService(strapi, 'rate-limiter').reserve(sender, messageIds.length, mps);
     const base = Date.now();
     messageIds.forEach((messageId, index) => pacer.schedule(base + (grant.delaysMs[index] ?? 0), () => deliverOne(sender, mps, messageId)));
+  };
+
+  /** A freshly handed-over batch, through the batched campaign send (services/campaign-sender.ts). */
+  const sendFresh = (
+    pacer: Pacer,
+    session: SendSession,
+    send: { sender: string; mps: number; batch: OutgoingMessage[]; grant: Reservation; claimed: boolean }
+  ) => {
+    const { sender, mps, batch, grant } = send;
+    const base = Date.now();
+    const ready = batch.filter((message) => message.contentSid);
+    const readyDelays = grant.delaysMs.filter((_, index) => batch[index]!.contentSid);
+    session.schedule(pacer, ready, base, readyDelays, send.claimed);
+    // No ContentSid (the template lost it since the check): the send path says why it fails.
+    batch.forEach((message, index) => {
+      if (!message.contentSid) pacer.schedule(base + (grant.delaysMs[index] ?? 0), () => deliverOne(sender, mps, message.documentId));
+    });
   };
 
   /** Campaigns whose template can no longer be sent are paused, with the reason. */
@@ -162,11 +191,24 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
     let settings = await settingsService.getResolved();
     let nextChecksAt = 0;
     let throttleSince = new Date();
+    let lastBatchFull = false;
+    let sendingAtOnce = false;
+    const slowDown = () =>
+      void getService(strapi, 'rate-limiter')
+        .slowDown(sender, settings.mps)
+        .catch((error: Error) => strapi.log.warn(`[whatsapp] campaign dispatcher could not slow down: ${error.message}`));
+    const session = getService(strapi, 'campaign-sender').open(settings, { onPushback: slowDown });
 
-    // Left by a dispatcher that died: in the outbox, never sent, nobody on them.
-    const orphans = await repository.findOrphans(sender, 10_000);
-    if (orphans.length > 0) strapi.log.info(`[whatsapp] campaign dispatcher: resuming ${orphans.length} message(s) a stopped dispatcher left`);
-    await sendPaced(pacer, sender, settings.mps, orphans);
+    // Left by a dispatcher that died: in the outbox, never sent, nobody on them (or, once a dead
+    // instance's lease on a send has run out, that send, which the outbox reconciles first).
+    // Looked for only while this run has nothing in flight, so none of them is its own.
+    const resumeOrphans = async (mps: number) => {
+      const orphans = await repository.findOrphans(sender, 10_000);
+      if (orphans.length > 0) strapi.log.info(`[whatsapp] campaign dispatcher: resuming ${orphans.length} message(s) a stopped dispatcher left`);
+      await sendPaced(pacer, sender, mps, orphans);
+      return orphans.length;
+    };
+    await resumeOrphans(settings.mps);
 
     while (!stopping && lock.held() && Date.now() < deadline) {
       settings = await settingsService.getResolved();
@@ -179,21 +221,37 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
         await pauseUnsendable(sender);
         nextChecksAt = Date.now() + CAMPAIGN.throttleCheckMs;
       }
-      await pacer.waitForRoom(CAMPAIGN.lookaheadMs);
       const batchSize = Math.max(1, Math.min(CAMPAIGN.maxBatch, Math.ceil(mps * CAMPAIGN.batchSeconds)));
-      const messageIds = await claimBatch(sender, batchSize, settings);
-      if (messageIds === null) {
+      // The next batch is handed over while this one is still going out, so sends never wait on it.
+      await pacer.waitForRoom(CAMPAIGN.lookaheadMs, batchSize);
+      // While full batches keep coming, their tokens are reserved alongside the hand-over (a token
+      // left over at the end is a send not made, never one too many); when the bucket lets whole
+      // batches go at once, they are claimed as they are written.
+      const rateLimiter = getService(strapi, 'rate-limiter');
+      const [batch, early]: [OutgoingMessage[] | null, Reservation | null] = await Promise.all([
+        claimBatch(sender, batchSize, settings, sendingAtOnce),
+        lastBatchFull ? rateLimiter.reserve(sender, batchSize, mps) : Promise.resolve(null),
+      ]);
+      const claimed = sendingAtOnce;
+      lastBatchFull = batch?.length === batchSize;
+      if (batch === null) {
+        sendingAtOnce = false;
         // Nothing waiting: the campaigns finish as their last messages leave the outbox.
         if (pacer.size() === 0) {
+          await session.flush();
+          if ((await resumeOrphans(mps)) > 0) continue;
           await completeFinished(sender);
           if (!(await repository.workLeft(sender)).running) break;
         }
         await sleep(CAMPAIGN.idlePollMs);
         continue;
       }
-      await sendPaced(pacer, sender, mps, messageIds);
+      const grant: Reservation = early ?? (await rateLimiter.reserve(sender, batch.length, mps));
+      sendingAtOnce = (grant.delaysMs.at(-1) ?? 0) <= CAMPAIGN.lookaheadMs;
+      sendFresh(pacer, session, { sender, mps, batch, grant, claimed });
     }
     await pacer.drain();
+    await session.flush();
     await completeFinished(sender);
   };
 

@@ -4,6 +4,9 @@ import { toStats, type CampaignStats, type RecipientStatus } from '../domain/cam
 import { createCampaignRecipientsRepository } from '../repositories/campaign-recipients';
 import { createCampaignRecordRepository } from '../repositories/campaign-record';
 
+/** How long one instance reuses a campaign's counts. */
+const STATS_CACHE_MS = 1_000;
+
 export type RecipientsQuery = { statuses: RecipientStatus[] | null; page: number; pageSize: number };
 
 /**
@@ -15,13 +18,33 @@ export const createCampaignStatsService = ({ strapi }: { strapi: Core.Strapi }) 
   const recipients = createCampaignRecipientsRepository(strapi);
   const campaigns = createCampaignRecordRepository(strapi);
 
-  const statsOf = async (campaignId: number): Promise<CampaignStats> => {
+  // A campaign page (or a script) polling a 10,000-recipient campaign would have the counts
+  // recomputed on every read: each instance reuses them for a moment.
+  const cache = new Map<number, { at: number; stats: Promise<CampaignStats> }>();
+
+  const compute = async (campaignId: number): Promise<CampaignStats> => {
     const [groups, replied] = await Promise.all([recipients.countByStatus(campaignId), recipients.countReplied(campaignId)]);
     return toStats(groups, replied);
   };
 
+  const statsOf = (campaignId: number): Promise<CampaignStats> => {
+    const now = Date.now();
+    const cached = cache.get(campaignId);
+    if (cached && now - cached.at < STATS_CACHE_MS) return cached.stats;
+    const stats = compute(campaignId);
+    cache.set(campaignId, { at: now, stats });
+    stats.catch(() => cache.delete(campaignId));
+    if (cache.size > 1_000) cache.delete(cache.keys().next().value!);
+    return stats;
+  };
+
   return {
     statsOf,
+
+    /** An action changed the campaign: its next read counts afresh. */
+    forget(campaignId: number) {
+      cache.delete(campaignId);
+    },
 
     /** Stats of several campaigns by documentId (those never launched count zero everywhere). */
     async statsByDocumentId(documentIds: string[]): Promise<Map<string, CampaignStats>> {
@@ -32,6 +55,7 @@ export const createCampaignStatsService = ({ strapi }: { strapi: Core.Strapi }) 
 
     /** Stores the current counts in the campaign's `stats` column (read by anything bypassing the API). */
     async snapshot(campaignId: number): Promise<CampaignStats> {
+      cache.delete(campaignId);
       const stats = await statsOf(campaignId);
       await campaigns.saveStats(campaignId, stats);
       return stats;

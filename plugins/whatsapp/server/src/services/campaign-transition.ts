@@ -5,6 +5,7 @@ import { UID } from '../constants';
 import { checkTransition, type CampaignAction } from '../domain/campaign-state';
 import { createCampaignRecordRepository, type LockedCampaign } from '../repositories/campaign-record';
 import { conflictError } from '../utils/http-error';
+import { getService } from '../utils/get-service';
 
 /**
  * The first step of every campaign action: the campaign, locked for the action's transaction;
@@ -25,8 +26,10 @@ export const lockForAction = async (
   return { ...campaign, next: verdict.to };
 };
 
-/** The campaign as the API shows it (through the Document Service, so with live stats). */
+/** The campaign as the API shows it (through the Document Service, so with live stats, counted afresh). */
 export const readCampaign = async (strapi: Core.Strapi, documentId: string) => {
+  const id = await createCampaignRecordRepository(strapi).findIdByDocumentId(documentId);
+  if (id !== null) getService(strapi, 'campaign-stats').forget(id);
   const campaign = await strapi.documents(UID.campaign).findOne({ documentId });
   if (!campaign) throw new errors.NotFoundError('Campaign not found');
   return campaign;

@@ -23,6 +23,7 @@ import { createCampaignActionsService } from './campaign-actions';
 import { createCampaignDispatchService } from './campaign-dispatch';
 import { createCampaignStatsService } from './campaign-stats';
 import { createRateLimiterService } from './rate-limiter';
+import { createCampaignSenderService } from './campaign-sender';
 
 export default {
   settings: createSettingsService,
@@ -50,4 +51,5 @@ export default {
   'campaign-dispatch': createCampaignDispatchService,
   'campaign-stats': createCampaignStatsService,
   'rate-limiter': createRateLimiterService,
+  'campaign-sender': createCampaignSenderService,
 };

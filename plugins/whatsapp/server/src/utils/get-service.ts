@@ -21,6 +21,7 @@ import type { CampaignActionsService } from '../services/campaign-actions';
 import type { CampaignDispatchService } from '../services/campaign-dispatch';
 import type { CampaignStatsService } from '../services/campaign-stats';
 import type { RateLimiterService } from '../services/rate-limiter';
+import type { CampaignSenderService } from '../services/campaign-sender';
 
 type Services = {
   settings: SettingsService;
@@ -44,6 +45,7 @@ type Services = {
   'campaign-dispatch': CampaignDispatchService;
   'campaign-stats': CampaignStatsService;
   'rate-limiter': RateLimiterService;
+  'campaign-sender': CampaignSenderService;
 };
 
 /** Typed access to the plugin's own services; resolved lazily so factories never cycle. */

@@ -11,9 +11,9 @@ export type Pacer = {
   schedule(atMs: number, task: () => Promise<void>): void;
   /**
    * Resolves once it is worth preparing more work: the last scheduled task is due within
-   * `lookaheadMs`, and no more tasks wait to start than there are slots.
+   * `lookaheadMs`, and at most `maxWaiting` tasks wait to start.
    */
-  waitForRoom(lookaheadMs: number): Promise<void>;
+  waitForRoom(lookaheadMs: number, maxWaiting: number): Promise<void>;
   /** Tasks scheduled and not finished. */
   size(): number;
   /** Resolves when every scheduled task has finished. */
@@ -63,10 +63,10 @@ export const createPacer = (concurrency: number, now: () => number = Date.now): 
       run.then(forget, forget);
     },
 
-    async waitForRoom(lookaheadMs) {
+    async waitForRoom(lookaheadMs, maxWaiting) {
       for (;;) {
         const untilDue = lastDueAt - lookaheadMs - now();
-        if (untilDue <= 0 && notStarted <= concurrency) return;
+        if (untilDue <= 0 && notStarted <= maxWaiting) return;
         await sleep(untilDue > 0 ? untilDue : 5);
       }
     },

@@ -39,7 +39,7 @@ describe('pacer', () => {
     const pacer = createPacer(1);
     const base = Date.now();
     pacer.schedule(base + 150, async () => undefined);
-    await pacer.waitForRoom(50);
+    await pacer.waitForRoom(50, 1);
     expect(Date.now()).toBeGreaterThanOrEqual(base + 100);
     await pacer.drain();
   });
