@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
 export const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Ends the inbox's live streams and gives back their LISTEN connection.
+  await getService(strapi, 'realtime-stream').stop();
   // A campaign dispatcher run stops claiming and finishes its sends before the queue stops.
   getService(strapi, 'campaign-dispatch').stop();
   // Stops polling and lets running jobs finish, so a restart never leaves a send half-recorded.

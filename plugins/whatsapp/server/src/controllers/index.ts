@@ -9,6 +9,7 @@ import { templateActionsController } from './template-actions';
 import { webhookController } from './webhook';
 import { statusSyncController } from './status-sync';
 import { campaignActionsController } from './campaign-actions';
+import { adminInboxController } from './admin-inbox';
 
 export default {
   candidate: candidateController,
@@ -22,4 +23,5 @@ export default {
   webhook: webhookController,
   'status-sync': statusSyncController,
   'campaign-actions': campaignActionsController,
+  'admin-inbox': adminInboxController,
 };

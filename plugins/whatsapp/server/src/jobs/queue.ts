@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PgBoss, fromKnex, type Job, type KnexTransactionLike } from 'pg-boss';
+import { pgConnectionOptions } from '../utils/pg-connection';
 import { JOB_SCHEMA, QUEUES, type JobName, type JobPayloads } from './names';
 
 /**
@@ -18,18 +19,6 @@ export type SendJobOptions = {
    * transaction commits, so a row and the job that processes it are written together.
    */
   trx?: KnexTransactionLike;
-};
-
-type KnexConnection = Record<string, unknown> & { connectionString?: string };
-
-/** pg's connection settings from Strapi's database config; `schema` is Strapi's, not ours. */
-const connectionOptions = (strapi: Core.Strapi) => {
-  const connection = strapi.config.get('database.connection.connection') as KnexConnection | string | undefined;
-  if (typeof connection === 'string') return { connectionString: connection };
-  if (!connection) throw new Error('No database connection configured');
-  const { schema: _schema, ...rest } = connection;
-  const pick = ['connectionString', 'host', 'port', 'database', 'user', 'password', 'ssl'] as const;
-  return Object.fromEntries(pick.filter((key) => rest[key] !== undefined && rest[key] !== '').map((key) => [key, rest[key]]));
 };
 
 type TypeParser = (value: string) => unknown;
@@ -66,7 +55,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async start() {
       if (boss) return;
       const instance = new PgBoss({
-        ...connectionOptions(strapi),
+        ...pgConnectionOptions(strapi),
         schema: JOB_SCHEMA,
         application_name: 'strapi-whatsapp-jobs',
         max: 4,

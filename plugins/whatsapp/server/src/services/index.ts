@@ -24,6 +24,7 @@ import { createCampaignDispatchService } from './campaign-dispatch';
 import { createCampaignStatsService } from './campaign-stats';
 import { createRateLimiterService } from './rate-limiter';
 import { createCampaignSenderService } from './campaign-sender';
+import { createRealtimeStreamService } from './realtime-stream';
 
 export default {
   settings: createSettingsService,
@@ -52,4 +53,5 @@ export default {
   'campaign-stats': createCampaignStatsService,
   'rate-limiter': createRateLimiterService,
   'campaign-sender': createCampaignSenderService,
+  'realtime-stream': createRealtimeStreamService,
 };

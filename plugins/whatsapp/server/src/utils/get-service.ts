@@ -22,6 +22,7 @@ import type { CampaignDispatchService } from '../services/campaign-dispatch';
 import type { CampaignStatsService } from '../services/campaign-stats';
 import type { RateLimiterService } from '../services/rate-limiter';
 import type { CampaignSenderService } from '../services/campaign-sender';
+import type { RealtimeStreamService } from '../services/realtime-stream';
 
 type Services = {
   settings: SettingsService;
@@ -46,6 +47,7 @@ type Services = {
   'campaign-stats': CampaignStatsService;
   'rate-limiter': RateLimiterService;
   'campaign-sender': CampaignSenderService;
+  'realtime-stream': RealtimeStreamService;
 };
 
 /** Typed access to the plugin's own services; resolved lazily so factories never cycle. */

@@ -18,6 +18,11 @@ export default {
       handler: 'settings.testConnection',
       config: { policies: can('settingsUpdate') },
     },
+    // The Inbox page: conversations, one thread, mark read, live updates (server-sent events).
+    { method: 'GET', path: '/inbox/conversations', handler: 'admin-inbox.conversations', config: { policies: can('messagesRead') } },
+    { method: 'GET', path: '/inbox/conversations/:id/messages', handler: 'admin-inbox.messages', config: { policies: can('messagesRead') } },
+    { method: 'POST', path: '/inbox/conversations/:id/read', handler: 'admin-inbox.markRead', config: { policies: can('messagesRead') } },
+    { method: 'GET', path: '/inbox/stream', handler: 'admin-inbox.stream', config: { policies: can('messagesRead') } },
     // The inbox composer.
     { method: 'POST', path: '/messages', handler: 'admin-messages.send', config: { policies: can('messagesSend') } },
     { method: 'POST', path: '/messages/:id/retry', handler: 'admin-messages.retry', config: { policies: can('messagesSend') } },

@@ -1,0 +1,208 @@
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { refreshAccessToken, useFetchClient } from '@strapi/strapi/admin';
+
+/** GET /whatsapp/inbox/conversations: one row of the list. */
+export type InboxConversation = {
+  documentId: string;
+  status: 'open' | 'archived';
+  sender: string;
+  lastMessageAt: string | null;
+  lastMessagePreview: string | null;
+  lastInboundAt: string | null;
+  windowExpiresAt: string | null;
+  unreadCount: number;
+  candidate: { documentId: string; name: string | null; phone: string; optIn: string } | null;
+};
+
+export type InboxMedia = { url: string; contentType?: string | null };
+export type InboxLocation = { latitude?: number; longitude?: number; address?: string | null; label?: string | null };
+
+/** GET /whatsapp/inbox/conversations/:id/messages: one message of a thread. */
+export type InboxMessage = {
+  documentId: string;
+  direction: 'inbound' | 'outbound';
+  body: string | null;
+  media: InboxMedia[] | null;
+  location: InboxLocation | null;
+  status: string;
+  errorCode: number | null;
+  errorDescription: string | null;
+  messageType: string | null;
+  profileName: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  readAt: string | null;
+  failedAt: string | null;
+};
+
+type ConversationsAnswer = {
+  data: InboxConversation[];
+  meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number } };
+};
+type ThreadAnswer = { data: InboxMessage[]; meta: { conversation: InboxConversation; hasOlder: boolean } };
+
+export const inboxKeys = {
+  all: ['whatsapp', 'inbox'] as const,
+  conversations: (search: string) => ['whatsapp', 'inbox', 'conversations', search] as const,
+  thread: (id: string) => ['whatsapp', 'inbox', 'thread', id] as const,
+};
+
+export const useConversationsQuery = (search: string) => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: inboxKeys.conversations(search),
+    queryFn: async () => {
+      const params = new URLSearchParams({ pageSize: '100', ...(search ? { search } : {}) });
+      const { data } = await get<ConversationsAnswer>(`/whatsapp/inbox/conversations?${params}`);
+      return data;
+    },
+  });
+};
+
+export const useThreadQuery = (id: string | null) => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: inboxKeys.thread(id ?? ''),
+    enabled: Boolean(id),
+    queryFn: async () => {
+      const { data } = await get<ThreadAnswer>(`/whatsapp/inbox/conversations/${id}/messages?limit=100`);
+      return data;
+    },
+  });
+};
+
+export const useMarkRead = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => (await post<{ data: InboxConversation }>(`/whatsapp/inbox/conversations/${id}/read`)).data.data,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['whatsapp', 'inbox', 'conversations'] }),
+  });
+};
+
+/** POST /whatsapp/messages (the admin send route): free text to a candidate. */
+export const useSendMessage = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { candidate: string; body: string }) =>
+      (await post<{ data: InboxMessage }>('/whatsapp/messages', { data: input })).data.data,
+    onSettled: () => client.invalidateQueries({ queryKey: inboxKeys.all }),
+  });
+};
+
+export const useRetryMessage = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => (await post<{ data: InboxMessage }>(`/whatsapp/messages/${id}/retry`)).data.data,
+    onSettled: () => client.invalidateQueries({ queryKey: inboxKeys.all }),
+  });
+};
+
+/** The admin panel's access token, where getFetchClient keeps it (remember-me storage or cookie). */
+const currentToken = (): string | null => {
+  try {
+    const stored = localStorage.getItem('jwtToken');
+    if (stored) return JSON.parse(stored) as string;
+  } catch {
+    // Not JSON: fall through to the cookie.
+  }
+  const cookie = document.cookie
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([key]) => key === 'jwtToken');
+  return cookie?.[1] ? decodeURIComponent(cookie[1]) : null;
+};
+
+/** Where the admin API lives (set by the admin app; not in its public window type). */
+const backendURL = () => (window as unknown as { strapi: { backendURL: string } }).strapi.backendURL;
+
+export type StreamEvent = { type: string; conversationId?: string | null; messageId?: string; status?: string };
+export type StreamState = 'connecting' | 'live' | 'offline';
+
+/**
+ * Live updates from GET /whatsapp/inbox/stream (server-sent events). EventSource cannot send
+ * the admin's bearer token, so the stream is read with fetch; it reconnects with backoff and
+ * refreshes an expired access token first.
+ */
+export const useInboxStream = (onEvent: (event: StreamEvent) => void): StreamState => {
+  const [state, setState] = useState<StreamState>('connecting');
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let attempt = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const read = async (): Promise<void> => {
+      let token = currentToken();
+      const open = () =>
+        fetch(`${backendURL()}/whatsapp/inbox/stream`, {
+          headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          signal: controller.signal,
+        });
+      let response = await open();
+      if (response.status === 401) {
+        token = await refreshAccessToken(token ?? undefined);
+        response = await open();
+      }
+      if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let name = 'message';
+          let data = '';
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event:')) name = line.slice(6).trim();
+            else if (line.startsWith('data:')) data += line.slice(5).trim();
+          }
+          if (name === 'ready') {
+            attempt = 0;
+            setState('live');
+            // Whatever happened while we were away.
+            handler.current({ type: 'ready' });
+          } else if (data) {
+            try {
+              handler.current(JSON.parse(data) as StreamEvent);
+            } catch {
+              // Not ours: ignore.
+            }
+          }
+        }
+      }
+    };
+
+    const loop = () => {
+      if (controller.signal.aborted) return;
+      setState((current) => (current === 'live' ? 'connecting' : current));
+      read()
+        .catch(() => undefined)
+        .finally(() => {
+          if (controller.signal.aborted) return;
+          setState('offline');
+          attempt += 1;
+          const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5)) * (0.75 + Math.random() / 2);
+          timer = setTimeout(loop, delay);
+        });
+    };
+    loop();
+    return () => {
+      controller.abort();
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
+
+  return state;
+};

@@ -1,0 +1,173 @@
+import { PassThrough } from 'node:stream';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { UID } from '../constants';
+import { getService } from '../utils/get-service';
+import { withErrorDescription } from '../utils/message-view';
+import { parseInput } from '../validation/parse';
+import { documentIdParamsSchema } from '../validation/common';
+import { inboxConversationsQuerySchema, inboxMessagesQuerySchema } from '../validation/admin-inbox';
+import { sseEvent } from '../services/realtime-stream';
+
+type Row = Record<string, unknown>;
+
+/** What the inbox list shows of a conversation; explicit, so private columns never leave. */
+const conversationView = (row: Row) => {
+  const candidate = (row.candidate ?? null) as Row | null;
+  return {
+    documentId: row.documentId,
+    status: row.status,
+    sender: row.sender,
+    lastMessageAt: row.lastMessageAt ?? null,
+    lastMessagePreview: row.lastMessagePreview ?? null,
+    lastInboundAt: row.lastInboundAt ?? null,
+    windowExpiresAt: row.windowExpiresAt ?? null,
+    unreadCount: row.unreadCount ?? 0,
+    candidate: candidate
+      ? { documentId: candidate.documentId, name: candidate.name ?? null, phone: candidate.phone, optIn: candidate.optIn }
+      : null,
+  };
+};
+
+const MESSAGE_FIELDS = [
+  'direction',
+  'from',
+  'to',
+  'body',
+  'media',
+  'location',
+  'status',
+  'errorCode',
+  'errorMessage',
+  'sentAt',
+  'deliveredAt',
+  'readAt',
+  'failedAt',
+  'messageType',
+  'profileName',
+  'createdAt',
+] as const;
+
+const messageView = (row: Row) =>
+  withErrorDescription({
+    documentId: row.documentId as string,
+    ...Object.fromEntries(MESSAGE_FIELDS.map((field) => [field, row[field] ?? null])),
+  } as Row & { errorCode?: number | null; errorMessage?: string | null });
+
+/** The admin Inbox page: conversation list, one thread, mark read, and the live event stream. */
+export const adminInboxController = ({ strapi }: { strapi: Core.Strapi }) => {
+  // `as never`: plugin content types are not in the host app's generated type registry.
+  const conversations = () => strapi.documents(UID.conversation as never) as unknown as {
+    findMany(params: unknown): Promise<Row[]>;
+    findOne(params: unknown): Promise<Row | null>;
+    count(params: unknown): Promise<number>;
+  };
+  const messages = () => strapi.documents(UID.message as never) as unknown as { findMany(params: unknown): Promise<Row[]> };
+
+  return {
+    async conversations(ctx: Context) {
+      const query = parseInput(inboxConversationsQuerySchema, ctx.query);
+      const filters: Row = {};
+      if (query.status) filters.status = query.status;
+      if (query.search) {
+        filters.$or = [
+          { candidate: { name: { $containsi: query.search } } },
+          { candidate: { phone: { $containsi: query.search } } },
+          { lastMessagePreview: { $containsi: query.search } },
+        ];
+      }
+      const [rows, total] = await Promise.all([
+        conversations().findMany({
+          filters,
+          // Nulls last: a conversation created for an outbound send that never went has no time yet.
+          sort: [{ lastMessageAt: 'desc' }, { id: 'desc' }],
+          populate: { candidate: { fields: ['name', 'phone', 'optIn'] } },
+          start: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        }),
+        conversations().count({ filters }),
+      ]);
+      ctx.body = {
+        data: rows.map(conversationView),
+        meta: {
+          pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) },
+        },
+      };
+    },
+
+    async messages(ctx: Context) {
+      const { id } = parseInput(documentIdParamsSchema, ctx.params);
+      const query = parseInput(inboxMessagesQuerySchema, ctx.query);
+      const conversation = await conversations().findOne({
+        documentId: id,
+        populate: { candidate: { fields: ['name', 'phone', 'optIn'] } },
+      });
+      if (!conversation) throw new errors.NotFoundError('Conversation not found');
+      // Newest first to take the last `limit` (plus one, to know whether older ones exist),
+      // then turned around so the thread reads top to bottom.
+      const rows = await messages().findMany({
+        filters: { conversation: { documentId: id }, ...(query.before ? { createdAt: { $lt: query.before } } : {}) },
+        fields: [...MESSAGE_FIELDS],
+        sort: [{ createdAt: 'desc' }, { id: 'desc' }],
+        limit: query.limit + 1,
+      });
+      const hasOlder = rows.length > query.limit;
+      ctx.body = {
+        data: rows.slice(0, query.limit).reverse().map(messageView),
+        meta: { conversation: conversationView(conversation), hasOlder },
+      };
+    },
+
+    async markRead(ctx: Context) {
+      const { id } = parseInput(documentIdParamsSchema, ctx.params);
+      await getService(strapi, 'conversation').markRead(id);
+      const conversation = await conversations().findOne({
+        documentId: id,
+        populate: { candidate: { fields: ['name', 'phone', 'optIn'] } },
+      });
+      ctx.body = { data: conversationView(conversation as Row) };
+    },
+
+    /**
+     * Server-sent events: each `whatsapp_events` notification (ids only) as an event named by
+     * its type, after a first `ready` event once this instance is listening.
+     */
+    async stream(ctx: Context) {
+      const stream = new PassThrough();
+      const subscriber = { write: (chunk: string) => void stream.write(chunk), close: () => stream.end() };
+      let unsubscribe: (() => void) | null = null;
+      try {
+        unsubscribe = await getService(strapi, 'realtime-stream').subscribe(subscriber);
+      } catch {
+        ctx.status = 503;
+        ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'Live updates are unavailable right now', details: {} } };
+        return;
+      }
+      const cleanup = () => {
+        unsubscribe?.();
+        unsubscribe = null;
+        stream.end();
+      };
+      ctx.req.on('close', cleanup);
+      stream.on('close', cleanup);
+      if (ctx.req.destroyed) return cleanup();
+
+      // A stream lives for as long as the page is open.
+      ctx.req.socket.setTimeout(0);
+      ctx.req.socket.setNoDelay(true);
+      ctx.req.socket.setKeepAlive(true);
+      ctx.set({
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        // Tells nginx-style proxies not to buffer the stream.
+        'X-Accel-Buffering': 'no',
+      });
+      ctx.status = 200;
+      ctx.body = stream;
+      stream.write('retry: 3000\n\n');
+      stream.write(sseEvent('ready', { at: new Date().toISOString() }));
+    },
+  };
+};

@@ -1,0 +1,168 @@
+import { actionUid } from '../../../plugins/whatsapp/shared/permissions';
+import { adminApi, api, ctx, expectStrapiError } from '../helpers/api';
+import { createAdminWithActions } from '../helpers/admin-users';
+import { uniqueIndianMobile } from '../helpers/data';
+import { withDb } from '../helpers/db';
+import { INBOUND_PATH, inboundParams, postSigned } from '../webhook/support';
+
+const receive = async (from: string, body: string) => {
+  const params = inboundParams({ From: from, Body: body, ProfileName: 'Asha' });
+  expect((await postSigned(INBOUND_PATH, params)).status).toBe(200);
+  return params.MessageSid as string;
+};
+
+const conversationOf = (phone: string) =>
+  withDb(async (client) => {
+    const result = await client.query(
+      `SELECT c.document_id FROM plugin_whatsapp_conversations c
+         JOIN plugin_whatsapp_conversations_candidate_lnk l ON l.conversation_id = c.id
+         JOIN plugin_whatsapp_candidates p ON p.id = l.candidate_id
+        WHERE p.phone = $1`,
+      [phone]
+    );
+    return result.rows[0]?.document_id as string;
+  });
+
+describe('admin inbox: conversations, threads, read', () => {
+  const phone = uniqueIndianMobile();
+  let conversationId: string;
+
+  beforeAll(async () => {
+    await receive(phone, 'First question');
+    await receive(phone, 'Second question');
+    conversationId = await conversationOf(phone);
+  });
+
+  it('lists conversations newest first, with candidate, preview, unread count and window', async () => {
+    const response = await adminApi().get('/whatsapp/inbox/conversations?pageSize=100').expect(200);
+    const list = response.body.data as Array<{ documentId: string; lastMessageAt: string | null }>;
+    const mine = list.find((conversation) => conversation.documentId === conversationId);
+    expect(mine).toMatchObject({
+      candidate: { phone, documentId: expect.any(String) },
+      lastMessagePreview: 'Second question',
+      unreadCount: 2,
+      windowExpiresAt: expect.any(String),
+      status: 'open',
+    });
+    expect(mine).not.toHaveProperty('threadKey');
+    const times = list.map((conversation) => conversation.lastMessageAt).filter(Boolean) as string[];
+    expect(times).toEqual([...times].sort().reverse());
+    expect(response.body.meta.pagination).toMatchObject({ page: 1, pageSize: 100, total: expect.any(Number) });
+  });
+
+  it('finds a conversation by the candidate phone', async () => {
+    const response = await adminApi().get(`/whatsapp/inbox/conversations?search=${encodeURIComponent(phone.slice(-8))}`).expect(200);
+    expect(response.body.data.map((conversation: { documentId: string }) => conversation.documentId)).toEqual([conversationId]);
+  });
+
+  it('returns a thread oldest first, and pages back with before', async () => {
+    const response = await adminApi().get(`/whatsapp/inbox/conversations/${conversationId}/messages`).expect(200);
+    expect(response.body.data.map((message: { body: string }) => message.body)).toEqual(['First question', 'Second question']);
+    expect(response.body.data[0]).toMatchObject({ direction: 'inbound', status: 'received', errorDescription: null, media: null });
+    expect(response.body.data[0]).not.toHaveProperty('sendAttempts');
+    expect(response.body.meta).toMatchObject({ hasOlder: false, conversation: { documentId: conversationId } });
+
+    const last = await adminApi().get(`/whatsapp/inbox/conversations/${conversationId}/messages?limit=1`).expect(200);
+    expect(last.body.data.map((message: { body: string }) => message.body)).toEqual(['Second question']);
+    expect(last.body.meta.hasOlder).toBe(true);
+    const before = encodeURIComponent(last.body.data[0].createdAt);
+    const older = await adminApi().get(`/whatsapp/inbox/conversations/${conversationId}/messages?limit=1&before=${before}`).expect(200);
+    expect(older.body.data.map((message: { body: string }) => message.body)).toEqual(['First question']);
+  });
+
+  it('marks a conversation read', async () => {
+    const response = await adminApi().post(`/whatsapp/inbox/conversations/${conversationId}/read`).expect(200);
+    expect(response.body.data).toMatchObject({ documentId: conversationId, unreadCount: 0 });
+  });
+
+  it('answers 404 for an unknown conversation and 400 for a bad query', async () => {
+    const missing = await adminApi().get('/whatsapp/inbox/conversations/nope123/messages');
+    expect(missing.status).toBe(404);
+    expectStrapiError(missing.body, 404);
+    const bad = await adminApi().get('/whatsapp/inbox/conversations?pageSize=5000');
+    expect(bad.status).toBe(400);
+    expectStrapiError(bad.body, 400, 'ValidationError');
+  });
+});
+
+describe('admin inbox: RBAC', () => {
+  it('refuses a role without messagesRead (403) and lets one with it in', async () => {
+    const without = await createAdminWithActions([actionUid('templatesRead')]);
+    for (const request of [
+      api(without).get('/whatsapp/inbox/conversations'),
+      api(without).get('/whatsapp/inbox/conversations/x/messages'),
+      api(without).post('/whatsapp/inbox/conversations/x/read'),
+      api(without).get('/whatsapp/inbox/stream'),
+    ]) {
+      expect((await request).status).toBe(403);
+    }
+    const reader = await createAdminWithActions([actionUid('messagesRead')]);
+    await api(reader).get('/whatsapp/inbox/conversations').expect(200);
+    expect((await api().get('/whatsapp/inbox/conversations')).status).toBe(401);
+  });
+});
+
+describe('admin inbox: live stream', () => {
+  /** Reads server-sent events until `found` accepts one, or the time is up. */
+  const readEvents = async (
+    reader: ReadableStreamDefaultReader<Uint8Array>,
+    found: (event: { event: string; data: string }) => boolean,
+    within: number
+  ) => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    const deadline = Date.now() + within;
+    while (Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), Math.max(1, deadline - Date.now()));
+        }),
+      ]).finally(() => clearTimeout(timer));
+      if (!chunk || chunk.done) break;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = { event: 'message', data: '' };
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event: ')) event.event = line.slice(7);
+          if (line.startsWith('data: ')) event.data += line.slice(6);
+        }
+        if (event.data && found(event)) return event;
+      }
+    }
+    return null;
+  };
+
+  it('relays an inbound message to an open stream within a few seconds', async () => {
+    const controller = new AbortController();
+    try {
+      const response = await fetch(`${ctx.url}/whatsapp/inbox/stream`, {
+        headers: { Authorization: `Bearer ${ctx.adminJwt}`, Accept: 'text/event-stream' },
+        signal: controller.signal,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      // The stream says `ready` once this instance LISTENs: what commits afterwards reaches it.
+      expect(await readEvents(reader, (event) => event.event === 'ready', 5000)).not.toBeNull();
+
+      const phone = uniqueIndianMobile();
+      await receive(phone, 'Live hello');
+      const conversationId = await conversationOf(phone);
+      const event = await readEvents(
+        reader,
+        (candidate) => candidate.event === 'message.created' && JSON.parse(candidate.data).conversationId === conversationId,
+        5000
+      );
+      expect(event).not.toBeNull();
+      expect(JSON.parse(event!.data)).toMatchObject({ type: 'message.created', direction: 'inbound', conversationId });
+      expect(event!.data).not.toContain('Live hello');
+    } finally {
+      controller.abort();
+    }
+  });
+});
