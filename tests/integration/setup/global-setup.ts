@@ -24,33 +24,33 @@ export default async function globalSetup() {
   const whatsappNumber = '+15005550006';
 
   const appEnv: Record<string, string> = {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: database.connectionString,
-      DATABASE_HOST: '',
-      SERVE_ADMIN_PANEL: 'false',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-      APP_KEYS: [secret(), secret(), secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(32),
-      TWILIO_ACCOUNT_SID: emulator.accountSid,
-      TWILIO_AUTH_TOKEN: emulator.authToken,
-      TWILIO_API_BASE_URL: emulatorUrl,
-      TWILIO_CONTENT_BASE_URL: emulatorUrl,
-      TWILIO_WHATSAPP_NUMBER: `whatsapp:${whatsappNumber}`,
-      WHATSAPP_PUBLIC_URL: publicUrl,
-      // Tests sync templates on demand: an hourly scheduled sync landing mid-run would change the
-      // counts the template tests assert.
-      WHATSAPP_TEMPLATE_SYNC_INTERVAL: '0',
-      // Status sync: the schedule ticks every minute so a test can see it fire; it only checks
-      // messages older than an hour, which only the sync tests make (by backdating their own).
-      WHATSAPP_STATUS_SYNC_INTERVAL: '1',
-      WHATSAPP_STATUS_SYNC_MIN_AGE: '60',
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: database.connectionString,
+    DATABASE_HOST: '',
+    SERVE_ADMIN_PANEL: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    APP_KEYS: [secret(), secret(), secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(32),
+    TWILIO_ACCOUNT_SID: emulator.accountSid,
+    TWILIO_AUTH_TOKEN: emulator.authToken,
+    TWILIO_API_BASE_URL: emulatorUrl,
+    TWILIO_CONTENT_BASE_URL: emulatorUrl,
+    TWILIO_WHATSAPP_NUMBER: `whatsapp:${whatsappNumber}`,
+    WHATSAPP_PUBLIC_URL: publicUrl,
+    // Tests sync templates on demand: an hourly scheduled sync landing mid-run would change the
+    // counts the template tests assert.
+    WHATSAPP_TEMPLATE_SYNC_INTERVAL: '0',
+    // Status sync: the schedule ticks every minute so a test can see it fire; it only checks
+    // messages older than an hour, which only the sync tests make (by backdating their own).
+    WHATSAPP_STATUS_SYNC_INTERVAL: '1',
+    WHATSAPP_STATUS_SYNC_MIN_AGE: '60',
   };
   const app = await startAppProcess(appEnv, port);
   const session = await createAdminSession(app.url);

@@ -15,7 +15,13 @@ type CampaignContext = {
   params?: { documentId?: string; data?: Record<string, unknown> };
 };
 
-type CampaignDocument = Record<string, unknown> & { documentId?: string; stats?: unknown; state?: string; scheduledAt?: unknown };
+type CampaignDocument = Record<string, unknown> & {
+  documentId?: string;
+  stats?: unknown;
+  state?: string;
+  scheduledAt?: unknown;
+  updatedAt?: unknown;
+};
 
 /** Written by the plugin only: the actions and the dispatcher (through SQL). */
 const MANAGED_FIELDS = ['startedAt', 'completedAt', 'stats', 'stateReason'] as const;
@@ -111,7 +117,9 @@ const withLiveStats = async (strapi: Core.Strapi, result: unknown) => {
   const documents = (Array.isArray(result) ? result : result ? [result] : []) as CampaignDocument[];
   const wanted = documents.filter((document) => document && 'stats' in document && typeof document.documentId === 'string');
   if (wanted.length === 0) return result;
-  const stats = await getService(strapi, 'campaign-stats').statsByDocumentId(wanted.map((document) => document.documentId!));
+  const stats = await getService(strapi, 'campaign-stats').statsByDocumentId(
+    wanted.map((document) => ({ documentId: document.documentId!, version: document.updatedAt ? String(document.updatedAt) : '' }))
+  );
   for (const document of wanted) {
     const live = stats.get(document.documentId!);
     if (live && live.total > 0) document.stats = live;

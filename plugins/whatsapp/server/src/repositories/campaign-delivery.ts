@@ -3,6 +3,7 @@ import { LINK_TABLE, REALTIME_CHANNEL, TABLE, UID } from '../constants';
 import { STATUS_RANK, UNKNOWN_CURRENT_RANK, eventRank } from '../domain/status-rank';
 import { defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from './document-row';
 import { toEventEntry } from './message-status';
+import { prepareStatement, runPrepared, type PreparedStatement } from './prepared-statement';
 
 /**
  * The outbox steps of a campaign send, for a batch at a time. They are the steps of
@@ -90,13 +91,15 @@ SELECT updated.id,
 FROM updated
 `;
 
-const statements = new WeakMap<Core.Strapi, { sql: string; defaults: Record<string, unknown> }>();
+// A named prepared statement (planned once per connection, like the webhook's): planning this
+// CTE costs about as much as running it for a small batch.
+const statements = new WeakMap<Core.Strapi, { statement: PreparedStatement; defaults: Record<string, unknown> }>();
 
 const recordStatement = (strapi: Core.Strapi) => {
   let statement = statements.get(strapi);
   if (!statement) {
     const event = defaultColumns(strapi, UID.statusEvent, EVENT_COLUMNS, 'event');
-    statement = { sql: recordSql(event), defaults: event.params };
+    statement = { statement: prepareStatement('whatsapp_campaign_record_accepted', recordSql(event)), defaults: event.params };
     statements.set(strapi, statement);
   }
   return statement;
@@ -128,9 +131,9 @@ export const createCampaignDeliveryRepository = (strapi: Core.Strapi) => ({
   /** Records Twilio's acceptance of several messages in one statement (see recordSql). Returns the ids updated. */
   async recordAccepted(accepted: AcceptedSend[], now: Date): Promise<Set<number>> {
     if (accepted.length === 0) return new Set();
-    const { sql, defaults } = recordStatement(strapi);
+    const { statement, defaults } = recordStatement(strapi);
     const plain = (item: AcceptedSend) => PLAIN_ACCEPTED_STATUSES.has(item.status);
-    const result = await strapi.db.connection.raw(sql, {
+    const rows = await runPrepared<{ id: number }>(strapi, statement, {
       ...defaults,
       now,
       channel: REALTIME_CHANNEL,
@@ -146,7 +149,7 @@ export const createCampaignDeliveryRepository = (strapi: Core.Strapi) => ({
         jsonParam(toEventEntry({ status: item.status, at: now, source: 'send', errorCode: null, errorMessage: null }))
       ),
     });
-    return new Set(rowsOf(result).map((row) => Number(row.id)));
+    return new Set(rows.map((row) => Number(row.id)));
   },
 });
 

@@ -112,7 +112,7 @@ conversation AS (
 new_message AS (
   INSERT INTO ${M} (document_id, direction, status, "from", "to", variables, send_attempts, send_started_at, send_locked_until,
                     created_at, updated_at, published_at${message.columns})
-  -- With :leaseSeconds the messages are claimed for their first attempt as they are written
+  -- Given a lease, the messages are claimed for their first attempt as they are written
   -- (what repositories/campaign-delivery.ts claimFresh does later otherwise).
   SELECT message_document_id, 'outbound', 'pending', CAST(:from AS varchar), to_address, variables,
          CASE WHEN CAST(:leaseSeconds AS integer) IS NULL THEN 0 ELSE 1 END,

@@ -137,20 +137,18 @@ export const createCampaignRecipientsRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Recipients who wrote to us after their campaign message was created. Starts from the inbound
-     * messages since the launch (few) rather than from every recipient (thousands).
+     * Recipients who wrote to us after their campaign message was created: the conversation the
+     * message is in (one per candidate and sender) has had an inbound message since.
      */
     async countReplied(campaignId: number): Promise<number> {
       const result = await db().raw(
-        `SELECT count(DISTINCT r.id)::int AS n
-           FROM ${M} i
-           JOIN ${LINK_TABLE.messageCandidate} li ON li.message_id = i.id
-           JOIN ${R} r ON r.candidate_id = li.candidate_id AND r.campaign_id = ? AND r.state = 'dispatched'
+        `SELECT count(*)::int AS n
+           FROM ${R} r
            JOIN ${M} m ON m.id = r.message_id
-          WHERE i.direction = 'inbound'
-            AND i.created_at >= (SELECT created_at FROM ${R} WHERE campaign_id = ? LIMIT 1)
-            AND i.created_at > m.created_at`,
-        [campaignId, campaignId]
+           JOIN ${LINK_TABLE.messageConversation} l ON l.message_id = m.id
+           JOIN ${TABLE.conversation} cv ON cv.id = l.conversation_id
+          WHERE r.campaign_id = ? AND r.state = 'dispatched' AND cv.last_inbound_at > m.created_at`,
+        [campaignId]
       );
       return Number(rowsOf(result)[0]?.n ?? 0);
     },
@@ -210,11 +208,12 @@ export const createCampaignRecipientsRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Pause/cancel: messages handed to the outbox that no attempt has touched yet (no lease, never
+     * Pause/cancel: messages handed to the outbox that no attempt has claimed yet (no lease, never
      * started) are taken back, in one statement under their row locks, so the outbox (its sweeper
-     * included) can no longer send them. A send that has already claimed one keeps it: its lease
-     * makes this statement pass it by. The recipients go to `toState` (waiting on pause, canceled
-     * on cancel). Returns how many were taken back.
+     * included) can no longer send them. Messages already claimed — those a dispatcher is about to
+     * send within its current group (~40 ms), or a whole batch when the bucket lets batches go at
+     * once — keep their lease and go out. The recipients go to `toState` (waiting on pause,
+     * canceled on cancel). Returns how many were taken back.
      */
     async takeBackUnsent(trx: Knex.Transaction, campaignId: number, toState: 'waiting' | 'canceled'): Promise<number> {
       const result = await db(trx).raw(

@@ -61,10 +61,11 @@ export const createRateLimiterRepository = (strapi: Core.Strapi) => {
       });
     },
 
-    async slowDown(sender: string, limits: BucketLimits): Promise<BucketState> {
+    /** `changed`: false when a slow-down happened just before (refusals that arrive together count once). */
+    async slowDown(sender: string, limits: BucketLimits): Promise<{ state: BucketState; changed: boolean }> {
       return withBucket(sender, limits, (state, now) => {
         const next = slowDown(state, limits, now);
-        return { state: next, result: next };
+        return { state: next, result: { state: next, changed: next.slowedAt !== state.slowedAt } };
       });
     },
 

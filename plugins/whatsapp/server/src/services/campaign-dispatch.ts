@@ -30,6 +30,8 @@ const PREVIEW_MAX = 200;
 
 /** How many times a job for a sender this instance does not serve is passed on. */
 const HANDOVER_HOPS = 20;
+/** How long a worker that queued a dispatcher job stays busy, leaving the job to an idle instance. */
+const HANDOVER_YIELD_MS = 250;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -85,11 +87,14 @@ const prepareBatch = (claimed: ClaimedRecipient[], settings: ResolvedSettings): 
 
 /**
  * The campaign dispatcher of one sender. A run (one pg-boss job) holds the sender's advisory
- * lock, so one dispatcher per sender runs at a time across all instances; it hands waiting
- * recipients to the outbox batch by batch and has the send path (services/delivery.ts: the Twilio
- * call, reconcile on an unknown outcome, retries) deliver each message at the time its token from
- * the sender's bucket allows. After about `CAMPAIGN.runMs` it releases the lock and queues the
- * next run, which any instance may take; a killed instance's lock dies with its connection.
+ * lock, so one dispatcher per sender runs at a time across all instances. It hands waiting
+ * recipients to the outbox batch by batch (claimed with SKIP LOCKED, written in one statement)
+ * and sends each message at the time its token from the sender's bucket allows: fresh messages
+ * through the batched campaign send (services/campaign-sender.ts), anything the outbox already
+ * knows — a send a dead instance left, a retry — through the one-message send path
+ * (services/delivery.ts), which reconciles with Twilio before sending again. After about
+ * `CAMPAIGN.runMs` it releases the lock and queues the next run, which any instance may take; a
+ * killed instance's lock dies with its connection.
  */
 export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createCampaignDispatchRepository(strapi);
@@ -143,7 +148,9 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
     if (messageIds.length === 0) return;
     const grant = await getService(strapi, 'rate-limiter').reserve(sender, messageIds.length, mps);
     const base = Date.now();
-    messageIds.forEach((messageId, index) => pacer.schedule(base + (grant.delaysMs[index] ?? 0), () => deliverOne(sender, mps, messageId)));
+    messageIds.forEach((messageId, index) =>
+      pacer.schedule(base + (grant.delaysMs[index] ?? 0), () => deliverOne(sender, mps, messageId), 1000 / grant.rate)
+    );
   };
 
   /** A freshly handed-over batch, through the batched campaign send (services/campaign-sender.ts). */
@@ -156,10 +163,12 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
     const base = Date.now();
     const ready = batch.filter((message) => message.contentSid);
     const readyDelays = grant.delaysMs.filter((_, index) => batch[index]!.contentSid);
-    session.schedule(pacer, ready, base, readyDelays, send.claimed);
+    // Sends that fall behind (a busy event loop) never bunch up faster than the granted rate.
+    const spacingMs = 1000 / grant.rate;
+    session.schedule(pacer, ready, base, readyDelays, send.claimed, spacingMs);
     // No ContentSid (the template lost it since the check): the send path says why it fails.
     batch.forEach((message, index) => {
-      if (!message.contentSid) pacer.schedule(base + (grant.delaysMs[index] ?? 0), () => deliverOne(sender, mps, message.documentId));
+      if (!message.contentSid) pacer.schedule(base + (grant.delaysMs[index] ?? 0), () => deliverOne(sender, mps, message.documentId), spacingMs);
     });
   };
 
@@ -275,11 +284,11 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       if (senderKeyOf(settings) !== sender || checkConfigured(settings)) {
         // Instances usually share one configuration; one set up with another sender (whose From
         // it would use) passes the job on, so the instances that do serve the sender get it. The
-        // minute scheduler queues another if none takes it within HANDOVER_HOPS. Queued while this
-        // worker is still busy with it, so an idle instance (woken by the queue's NOTIFY) takes it.
+        // minute scheduler queues another if none takes it within HANDOVER_HOPS. This worker stays
+        // busy a moment after queueing it, so an idle instance (woken by the queue's NOTIFY) takes it.
         if (hops < HANDOVER_HOPS) {
-          await sleep(100);
           await kick({ sender, hops: hops + 1 });
+          await sleep(HANDOVER_YIELD_MS);
         }
         return 'not-this-sender';
       }
@@ -291,8 +300,13 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
         await lock.release();
       }
       // Queued only now the lock is free, so whichever instance takes it can run. A launch that
-      // found the lock taken while we held it is seen here.
-      if ((await repository.workLeft(sender)).running) await kick({ sender });
+      // found the lock taken while we held it is seen here. This worker then stays busy a moment,
+      // so an idle instance takes the next run (the work spreads over the instances); if none is
+      // idle, this one takes it when the moment is over.
+      if ((await repository.workLeft(sender)).running) {
+        await kick({ sender });
+        if (!stopping) await sleep(HANDOVER_YIELD_MS);
+      }
       return 'done';
     },
 

@@ -24,7 +24,7 @@ export type SendSession = {
    * claimed for their first attempt when they were written (else they are claimed group by group
    * as their time comes, so a pause can still take back those whose time has not come).
    */
-  schedule(pacer: Pacer, messages: OutgoingMessage[], base: number, delaysMs: number[], claimed: boolean): void;
+  schedule(pacer: Pacer, messages: OutgoingMessage[], base: number, delaysMs: number[], claimed: boolean, spacingMs: number): void;
   /** Resolves once every acceptance so far is recorded. */
   flush(): Promise<void>;
 };
@@ -33,7 +33,7 @@ export type SendSession = {
 const CLAIM_GROUP_MS = 40;
 /** Acceptances are recorded together once this many are waiting, or this long after the first. */
 const RECORD_BATCH = 100;
-const RECORD_DELAY_MS = 20;
+const RECORD_DELAY_MS = 50;
 
 const isTwilioFailure = (value: unknown): value is TwilioFailure =>
   typeof value === 'object' && value !== null && 'message' in value && !(value instanceof Error);
@@ -139,9 +139,9 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
       };
 
       return {
-        schedule(pacer, messages, base, delaysMs, claimed) {
+        schedule(pacer, messages, base, delaysMs, claimed, spacingMs) {
           if (claimed) {
-            messages.forEach((message, index) => pacer.schedule(base + (delaysMs[index] ?? 0), () => guarded(message)));
+            messages.forEach((message, index) => pacer.schedule(base + (delaysMs[index] ?? 0), () => guarded(message), spacingMs));
             return;
           }
           let group: { startsAt: number; ids: number[]; claim?: Promise<Set<number>> } | undefined;
@@ -157,7 +157,7 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
                 return new Set<number>();
               });
               if ((await mine.claim).has(message.id)) await guarded(message);
-            });
+            }, spacingMs);
           });
         },
 

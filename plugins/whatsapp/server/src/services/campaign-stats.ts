@@ -19,20 +19,21 @@ export const createCampaignStatsService = ({ strapi }: { strapi: Core.Strapi }) 
   const campaigns = createCampaignRecordRepository(strapi);
 
   // A campaign page (or a script) polling a 10,000-recipient campaign would have the counts
-  // recomputed on every read: each instance reuses them for a moment.
-  const cache = new Map<number, { at: number; stats: Promise<CampaignStats> }>();
+  // recomputed on every read: each instance reuses them for a moment, as long as the campaign row
+  // itself has not changed (a state change on any instance moves its updatedAt).
+  const cache = new Map<number, { at: number; version: string; stats: Promise<CampaignStats> }>();
 
   const compute = async (campaignId: number): Promise<CampaignStats> => {
     const [groups, replied] = await Promise.all([recipients.countByStatus(campaignId), recipients.countReplied(campaignId)]);
     return toStats(groups, replied);
   };
 
-  const statsOf = (campaignId: number): Promise<CampaignStats> => {
+  const statsOf = (campaignId: number, version = ''): Promise<CampaignStats> => {
     const now = Date.now();
     const cached = cache.get(campaignId);
-    if (cached && now - cached.at < STATS_CACHE_MS) return cached.stats;
+    if (cached && cached.version === version && now - cached.at < STATS_CACHE_MS) return cached.stats;
     const stats = compute(campaignId);
-    cache.set(campaignId, { at: now, stats });
+    cache.set(campaignId, { at: now, version, stats });
     stats.catch(() => cache.delete(campaignId));
     if (cache.size > 1_000) cache.delete(cache.keys().next().value!);
     return stats;
@@ -46,10 +47,16 @@ export const createCampaignStatsService = ({ strapi }: { strapi: Core.Strapi }) 
       cache.delete(campaignId);
     },
 
-    /** Stats of several campaigns by documentId (those never launched count zero everywhere). */
-    async statsByDocumentId(documentIds: string[]): Promise<Map<string, CampaignStats>> {
-      const ids = await campaigns.findIdsByDocumentIds([...new Set(documentIds)]);
-      const entries = await Promise.all([...ids].map(async ([documentId, id]) => [documentId, await statsOf(id)] as const));
+    /**
+     * Stats of several campaigns by documentId (those never launched count zero everywhere);
+     * `version` (the row's updatedAt) keeps counts from before a state change from being reused.
+     */
+    async statsByDocumentId(campaignsRead: Array<{ documentId: string; version?: string }>): Promise<Map<string, CampaignStats>> {
+      const versions = new Map(campaignsRead.map((campaign) => [campaign.documentId, campaign.version ?? '']));
+      const ids = await campaigns.findIdsByDocumentIds([...versions.keys()]);
+      const entries = await Promise.all(
+        [...ids].map(async ([documentId, id]) => [documentId, await statsOf(id, versions.get(documentId))] as const)
+      );
       return new Map(entries);
     },
 

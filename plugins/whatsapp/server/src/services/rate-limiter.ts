@@ -18,8 +18,10 @@ export const createRateLimiterService = ({ strapi }: { strapi: Core.Strapi }) =>
     },
 
     async slowDown(sender: string, mps: number): Promise<BucketState> {
-      const state = await repository.slowDown(sender, limitsFor(mps));
-      strapi.log.info(`[whatsapp] sending slowed down for a while: Twilio asked us to go slower (rate now ${Math.round(state.factor * 100)} % of ${mps}/s)`);
+      const { state, changed } = await repository.slowDown(sender, limitsFor(mps));
+      if (changed) {
+        strapi.log.info(`[whatsapp] sending slowed down for a while: Twilio asked us to go slower (rate now ${Math.round(state.factor * 100)} % of ${mps}/s)`);
+      }
       return state;
     },
 

@@ -78,8 +78,6 @@ export const messageSchema = {
     { name: 'plugin_whatsapp_messages_status_index', columns: ['status', 'created_at'] },
     // The outbox sweeper looks for pending messages whose next attempt is overdue.
     { name: 'plugin_whatsapp_messages_next_attempt_at_index', columns: ['status', 'next_attempt_at'] },
-    // Campaign stats count the replies: inbound messages since a campaign's launch.
-    { name: 'plugin_whatsapp_messages_direction_created_at_index', columns: ['direction', 'created_at'] },
     // Status sync: flagged messages, and clearing flags that no longer apply.
     { name: 'plugin_whatsapp_messages_stuck_code_index', columns: ['stuck_code', 'last_synced_at'] },
   ],

@@ -17,6 +17,21 @@ describe('pacer', () => {
     for (const task of started) expect(task.at).toBeGreaterThanOrEqual(task.due);
   });
 
+  it('spaces tasks that start late instead of letting them catch up in a burst', async () => {
+    const pacer = createPacer(8);
+    const base = Date.now();
+    const started: number[] = [];
+    // All due at once (as if the event loop had been busy): they start 25 ms apart.
+    for (let i = 0; i < 5; i += 1) {
+      pacer.schedule(base, async () => {
+        started.push(Date.now());
+      }, 25);
+    }
+    await pacer.drain();
+    for (let i = 1; i < started.length; i += 1) expect(started[i]! - started[i - 1]!).toBeGreaterThanOrEqual(24);
+    expect(started.at(-1)! - started[0]!).toBeGreaterThanOrEqual(99);
+  });
+
   it('runs at most `concurrency` tasks at once', async () => {
     const pacer = createPacer(2);
     let running = 0;

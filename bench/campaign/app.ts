@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import { findFreePort } from '../../database/embedded/port';
+import { createAdminSession } from '../../tests/integration/setup/admin-session';
+import { startAppProcess, type AppProcess } from '../../tests/integration/setup/app-process';
+import { buildApp } from '../../tests/integration/setup/build';
+import { startTestDatabase, type TestDatabase } from '../../tests/integration/setup/database';
+import { APP_LOG_FILE } from '../../tests/integration/setup/paths';
+import { createTwilioEmulator, type TwilioEmulator } from '../../tools/twilio-emulator/src';
+
+const secret = (bytes = 24) => crypto.randomBytes(bytes).toString('base64');
+
+export const SENDER = '+15005550006';
+
+export type BenchWorld = {
+  database: TestDatabase;
+  emulator: TwilioEmulator;
+  emulatorUrl: string;
+  logFile: string;
+  /** Starts (or restarts) the app with WHATSAPP_MPS = `mps`; one app at a time. */
+  startApp(mps: number): Promise<{ url: string; token: string }>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The app the way the API tests boot it (tests/integration/setup): built plugin and host, a
+ * throw-away PostgreSQL, the Twilio emulator in this process, `strapi start` on loopback. The app
+ * can be restarted with another WHATSAPP_MPS on the same database; secrets stay, so the API token
+ * made at the first boot stays valid.
+ */
+export const createBenchWorld = async (): Promise<BenchWorld> => {
+  buildApp();
+  const database = await startTestDatabase();
+  const emulator = createTwilioEmulator();
+  const { url: emulatorUrl } = await emulator.start();
+  const secrets = {
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(32),
+  };
+  let app: AppProcess | undefined;
+  let token: string | undefined;
+
+  return {
+    database,
+    emulator,
+    emulatorUrl,
+    logFile: APP_LOG_FILE,
+    async startApp(mps) {
+      await app?.stop();
+      const port = await findFreePort();
+      const url = `http://127.0.0.1:${port}`;
+      app = await startAppProcess(
+        {
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          DATABASE_URL: database.connectionString,
+          DATABASE_HOST: '',
+          SERVE_ADMIN_PANEL: 'false',
+          STRAPI_TELEMETRY_DISABLED: 'true',
+          STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+          ...secrets,
+          TWILIO_ACCOUNT_SID: emulator.accountSid,
+          TWILIO_AUTH_TOKEN: emulator.authToken,
+          TWILIO_API_BASE_URL: emulatorUrl,
+          TWILIO_CONTENT_BASE_URL: emulatorUrl,
+          TWILIO_WHATSAPP_NUMBER: `whatsapp:${SENDER}`,
+          WHATSAPP_PUBLIC_URL: url,
+          WHATSAPP_MPS: String(mps),
+          WHATSAPP_TEMPLATE_SYNC_INTERVAL: '0',
+          WHATSAPP_STATUS_SYNC_INTERVAL: '0',
+          // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the app alone.
+          ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
+        },
+        port
+      );
+      token ??= (await createAdminSession(url)).fullAccessToken;
+      return { url, token };
+    },
+    async stop() {
+      await app?.stop();
+      await emulator.stop();
+      await database.dispose();
+    },
+  };
+};

@@ -1,0 +1,45 @@
+/**
+ * The baseline of the dispatch benchmark, in a process of its own as the app is: the official
+ * `twilio` SDK (through the plugin's own client factory, so the same HTTP client and base-URL
+ * rewrite) sending Message creates to the emulator, `concurrency` at a time, with the same
+ * parameters a campaign message has. Prints `{ sent, ms }` as JSON on stdout.
+ *
+ * argv: emulatorUrl accountSid authToken sender contentSid statusCallback count concurrency firstPhone
+ */
+import { createTwilioClient } from '../../plugins/whatsapp/server/src/twilio/client-factory';
+
+const [emulatorUrl, accountSid, authToken, sender, contentSid, statusCallback, countArg, concurrencyArg, firstArg] = process.argv.slice(2);
+const count = Number(countArg);
+const concurrency = Number(concurrencyArg);
+const first = Number(firstArg);
+
+const main = async () => {
+  const client = createTwilioClient({ accountSid: accountSid!, authToken: authToken!, apiBaseUrl: emulatorUrl, contentBaseUrl: emulatorUrl, timeoutMs: 10_000 });
+  const params = (index: number) => ({
+    to: `whatsapp:+9197${String(first + index).padStart(8, '0')}`,
+    from: `whatsapp:${sender}`,
+    contentSid: contentSid!,
+    contentVariables: JSON.stringify({ '1': `Candidate ${index}`, '2': 'Friday' }),
+    statusCallback: `${statusCallback}?messageId=raw${index}`,
+  });
+  // Warm-up: connections and JIT, as the app has them after its first batch.
+  await Promise.all(Array.from({ length: concurrency }, (_, index) => client.messages.create(params(count + index))));
+
+  let next = 0;
+  let sent = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let index = next++; index < count; index = next++) {
+        await client.messages.create(params(index));
+        sent += 1;
+      }
+    })
+  );
+  process.stdout.write(JSON.stringify({ sent, ms: performance.now() - started }));
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

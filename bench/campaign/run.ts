@@ -1,0 +1,294 @@
+/**
+ * Campaign benchmark (`npm run bench:campaign`). Loopback only: one app (`strapi start`), a
+ * throw-away PostgreSQL and the Twilio emulator, on this machine.
+ *
+ * 1. Paced: a campaign of BENCH_RECIPIENTS candidates at WHATSAPP_MPS = BENCH_MPS, with the emulator
+ *    advancing statuses and posting callbacks as Twilio does. Prints the launch time and the send
+ *    rate achieved (from the emulator's creation times) as a ratio of WHATSAPP_MPS.
+ * 2. Pacing off (WHATSAPP_MPS = 100000, the bucket never makes a send wait): a second campaign of
+ *    the same size, against the raw `twilio` SDK → emulator rate at the same concurrency, measured
+ *    in this run just before and just after (the emulator posts no callbacks in this part).
+ * Both campaigns are then checked: every recipient exactly one message at Twilio, none lost.
+ *
+ * Options (environment): BENCH_RECIPIENTS (10000), BENCH_MPS (200), BENCH_RAW_MESSAGES (3000),
+ * BENCH_TIME_LIMIT_MS (900000), BENCH_PACED_CALLBACKS (on; `off`), BENCH_ONLY (`paced` | `unpaced`),
+ * WHATSAPP_CAMPAIGN_CONCURRENCY (the dispatcher's, default 8).
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { CAMPAIGN } from '../../plugins/whatsapp/server/src/constants';
+import { createBenchWorld, SENDER, type BenchWorld } from './app';
+
+const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
+const MPS = Number(process.env.BENCH_MPS ?? 200);
+const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 3_000);
+const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_MS ?? 15 * 60_000);
+const CONCURRENCY = Number(process.env.WHATSAPP_CAMPAIGN_CONCURRENCY ?? CAMPAIGN.concurrency);
+const UNPACED_MPS = 100_000;
+/** `off`: the emulator posts no status callbacks during the paced campaign either. */
+const PACED_CALLBACKS = process.env.BENCH_PACED_CALLBACKS !== 'off';
+/** Run only the paced or only the unpaced part (both by default). */
+const ONLY = process.env.BENCH_ONLY;
+const TARGET = { paced: 0.95, unpaced: 0.7 };
+
+const fmt = (value: number, digits = 2) => value.toFixed(digits);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const started = Date.now();
+const log = (text: string) => process.stdout.write(`[bench +${fmt((Date.now() - started) / 1000, 0)}s] ${text}\n`);
+
+const withDb = async <T>(world: BenchWorld, work: (client: Client) => Promise<T>): Promise<T> => {
+  const client = new Client({ connectionString: world.database.connectionString });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+};
+
+/** Candidates tagged `tag`, numbers +9198… from `first`: one statement, as an import would. */
+const seedCandidates = (world: BenchWorld, tag: string, first: number, count: number) =>
+  withDb(world, (client) =>
+    client.query(
+      `INSERT INTO plugin_whatsapp_candidates (document_id, name, phone, opt_in, tags, created_at, updated_at, published_at)
+       SELECT 'bench' || md5(random()::text || i), 'Candidate ' || i, '+9198' || lpad(i::text, 8, '0'), 'opted_in',
+              jsonb_build_array($1::text), now(), now(), now()
+         FROM generate_series($2::int, $2::int + $3::int - 1) AS i`,
+      [tag, first, count]
+    )
+  );
+
+const api = async (app: { url: string; token: string }, method: string, route: string, data?: unknown) => {
+  const response = await fetch(`${app.url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${app.token}`, ...(data !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(data !== undefined ? { body: JSON.stringify({ data }) } : {}),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown>; error?: unknown };
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(body.error)}`);
+  return body.data!;
+};
+
+const approvedTemplate = async (world: BenchWorld, app: { url: string; token: string }) => {
+  const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  const body = 'Hi {{1}}, your interview is on {{2}}.';
+  const variables = { '1': 'Asha', '2': 'Monday' };
+  const content = world.emulator.seedContent({ friendlyName: name, body, variables, approval: { status: 'approved', name, category: 'UTILITY' } } as never);
+  const template = await api(app, 'POST', '/api/whatsapp/templates', { name, body, variables });
+  await withDb(world, (client) =>
+    client.query(`UPDATE plugin_whatsapp_templates SET approval_status = 'approved', content_sid = $1 WHERE document_id = $2`, [
+      content.sid,
+      template.documentId,
+    ])
+  );
+  return { documentId: String(template.documentId), contentSid: content.sid };
+};
+
+const createCampaign = (app: { url: string; token: string }, template: string, tag: string) =>
+  api(app, 'POST', '/api/whatsapp/campaigns', {
+    name: `bench ${tag}`,
+    template,
+    variableMapping: { '1': { source: 'field', field: 'name' }, '2': { source: 'text', value: 'Friday' } },
+    audience: { tags: [tag] },
+  });
+
+const launch = async (app: { url: string; token: string }, documentId: string) => {
+  const t0 = performance.now();
+  await api(app, 'POST', `/api/whatsapp/campaigns/${documentId}/launch`);
+  return performance.now() - t0;
+};
+
+const waitCompleted = async (app: { url: string; token: string }, documentId: string) => {
+  for (;;) {
+    if (Date.now() - started > TIME_LIMIT_MS) throw new Error(`time limit (${TIME_LIMIT_MS} ms) reached`);
+    const campaign = await api(app, 'GET', `/api/whatsapp/campaigns/${documentId}`);
+    if (campaign.state === 'completed') return campaign;
+    await sleep(1_000);
+  }
+};
+
+/** The server's own launch time, from its log line for this campaign. */
+const serverLaunchMs = (world: BenchWorld, documentId: string): number | null => {
+  const text = fs.existsSync(world.logFile) ? fs.readFileSync(world.logFile, 'utf8') : '';
+  const match = new RegExp(`campaign ${documentId} launched \\(manual\\): .* in (\\d+) ms`).exec(text);
+  return match ? Number(match[1]) : null;
+};
+
+type Outcome = { perSecond: Map<number, number>; duplicates: number; lost: number; atTwilio: number; storedSids: number };
+
+/** What Twilio (the emulator) and our database hold for the campaign's recipients. */
+const inspect = async (world: BenchWorld, campaignDocumentId: string, firstPhone: number, count: number): Promise<Outcome> => {
+  const phones = new Set(Array.from({ length: count }, (_, index) => `whatsapp:+9198${String(firstPhone + index).padStart(8, '0')}`));
+  const perNumber = new Map<string, number>();
+  const perSecond = new Map<number, number>();
+  for (const message of world.emulator.listMessages({ direction: 'outbound-api' })) {
+    if (!phones.has(message.to)) continue;
+    perNumber.set(message.to, (perNumber.get(message.to) ?? 0) + 1);
+    const second = Math.floor(new Date(message.dateCreated).getTime() / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  }
+  const storedSids = await withDb(world, async (client) =>
+    Number(
+      (
+        await client.query(
+          `SELECT count(DISTINCT m.twilio_sid)::int AS n
+             FROM plugin_whatsapp_messages m
+             JOIN plugin_whatsapp_messages_campaign_lnk l ON l.message_id = m.id
+             JOIN plugin_whatsapp_campaigns c ON c.id = l.campaign_id
+            WHERE c.document_id = $1 AND m.twilio_sid IS NOT NULL`,
+          [campaignDocumentId]
+        )
+      ).rows[0].n
+    )
+  );
+  let duplicates = 0;
+  let lost = 0;
+  for (const phone of phones) {
+    const n = perNumber.get(phone) ?? 0;
+    if (n === 0) lost += 1;
+    if (n > 1) duplicates += n - 1;
+  }
+  return { perSecond, duplicates, lost, atTwilio: [...perNumber.values()].reduce((a, b) => a + b, 0), storedSids };
+};
+
+/**
+ * Sends per second over the whole seconds strictly inside the campaign (Twilio's timestamps are
+ * whole seconds, so the first and last are partial).
+ */
+const steadyRate = (perSecond: Map<number, number>) => {
+  const seconds = [...perSecond.keys()].sort((a, b) => a - b);
+  const first = seconds[0]!;
+  const last = seconds.at(-1)!;
+  if (last - first < 2) return { rate: NaN, seconds: last - first + 1, busiest: Math.max(...perSecond.values()) };
+  let inside = 0;
+  for (let second = first + 1; second < last; second += 1) inside += perSecond.get(second) ?? 0;
+  return { rate: inside / (last - first - 1), seconds: last - first + 1, busiest: Math.max(...perSecond.values()) };
+};
+
+const rawSdkRate = (world: BenchWorld, app: { url: string }, contentSid: string, firstPhone: number) =>
+  new Promise<number>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(__dirname, 'raw-sdk.ts'),
+        world.emulatorUrl,
+        world.emulator.accountSid,
+        world.emulator.authToken,
+        SENDER,
+        contentSid,
+        `${app.url}/api/whatsapp/webhook/status`,
+        String(RAW_MESSAGES),
+        String(CONCURRENCY),
+        String(firstPhone),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`raw SDK run exited with ${code}`));
+      const { sent, ms } = JSON.parse(out) as { sent: number; ms: number };
+      resolve(sent / (ms / 1000));
+    });
+  });
+
+type PacedResult = { launchMs: number; serverMs: number | null; rate: ReturnType<typeof steadyRate>; outcome: Outcome; stats: Record<string, number> };
+type UnpacedResult = { launchMs: number; rate: ReturnType<typeof steadyRate>; outcome: Outcome; rawBefore: number; rawAfter: number };
+
+/** 1. Paced at WHATSAPP_MPS, the emulator advancing statuses and posting callbacks as Twilio does. */
+const runPaced = async (world: BenchWorld, template: { documentId: string }): Promise<PacedResult> => {
+  const app = await world.startApp(MPS);
+  const campaign = await createCampaign(app, template.documentId, 'bench-paced');
+  world.emulator.configure({ autoAdvance: true, callbacks: PACED_CALLBACKS });
+  const launchMs = await launch(app, String(campaign.documentId));
+  log(`paced campaign launched in ${fmt(launchMs, 0)} ms; sending at ${MPS}/s (callbacks ${PACED_CALLBACKS ? 'on' : 'off'})`);
+  const done = await waitCompleted(app, String(campaign.documentId));
+  const outcome = await inspect(world, String(campaign.documentId), 0, RECIPIENTS);
+  const rate = steadyRate(outcome.perSecond);
+  log(`paced campaign completed: ${outcome.atTwilio} messages at Twilio in ${rate.seconds} s`);
+  return { launchMs, serverMs: serverLaunchMs(world, String(campaign.documentId)), rate, outcome, stats: done.stats as Record<string, number> };
+};
+
+/** 2. Pacing off, against the raw SDK just before and after; no callbacks (the raw run has none either). */
+const runUnpaced = async (world: BenchWorld, template: { documentId: string; contentSid: string }): Promise<UnpacedResult> => {
+  world.emulator.configure({ autoAdvance: false, callbacks: false });
+  const app = await world.startApp(UNPACED_MPS);
+  const campaign = await createCampaign(app, template.documentId, 'bench-unpaced');
+  const rawBefore = await rawSdkRate(world, app, template.contentSid, 0);
+  log(`raw SDK → emulator: ${fmt(rawBefore, 0)} messages/s (concurrency ${CONCURRENCY})`);
+  const launchMs = await launch(app, String(campaign.documentId));
+  await waitCompleted(app, String(campaign.documentId));
+  const outcome = await inspect(world, String(campaign.documentId), RECIPIENTS, RECIPIENTS);
+  const rate = steadyRate(outcome.perSecond);
+  const rawAfter = await rawSdkRate(world, app, template.contentSid, RAW_MESSAGES * 2);
+  log(`unpaced campaign completed: ${fmt(rate.rate, 0)} messages/s; raw SDK after: ${fmt(rawAfter, 0)}/s`);
+  return { launchMs, rate, outcome, rawBefore, rawAfter };
+};
+
+const main = async () => {
+  log(`building and starting (recipients ${RECIPIENTS}, WHATSAPP_MPS ${MPS}, dispatcher concurrency ${CONCURRENCY})`);
+  const world = await createBenchWorld();
+  const guard = setTimeout(() => {
+    process.stderr.write(`[bench] time limit (${TIME_LIMIT_MS} ms) reached, stopping\n`);
+    void world.stop().finally(() => process.exit(2));
+  }, TIME_LIMIT_MS + 60_000);
+  guard.unref();
+  try {
+    const app = await world.startApp(MPS);
+    await seedCandidates(world, 'bench-paced', 0, RECIPIENTS);
+    await seedCandidates(world, 'bench-unpaced', RECIPIENTS, RECIPIENTS);
+    const template = await approvedTemplate(world, app);
+    const paced = ONLY === 'unpaced' ? null : await runPaced(world, template);
+    const unpaced = ONLY === 'paced' ? null : await runUnpaced(world, template);
+
+    const lines = ['', `campaign benchmark — ${RECIPIENTS} recipients per campaign, loopback, dispatcher concurrency ${CONCURRENCY}`];
+    const verdicts: Array<[string, boolean]> = [];
+    const outcomes = [paced?.outcome, unpaced?.outcome].filter((outcome): outcome is Outcome => Boolean(outcome));
+    if (paced) {
+      const ratio = paced.rate.rate / MPS;
+      const stats = paced.stats;
+      lines.push(
+        `launch (paced campaign)      ${fmt(paced.launchMs, 0)} ms over HTTP (server: ${paced.serverMs ?? '?'} ms)`,
+        `paced send rate              ${fmt(paced.rate.rate, 1)}/s of WHATSAPP_MPS ${MPS} → ratio ${fmt(ratio)} (target ≥ ${TARGET.paced}); busiest second ${paced.rate.busiest}; ${paced.rate.seconds} s in all; status callbacks ${PACED_CALLBACKS ? 'on' : 'off'}`,
+        `paced stats at completion    ${JSON.stringify({ total: stats.total, queued: stats.queued, sent: stats.sent, delivered: stats.delivered, read: stats.read, failed: stats.failed })}`
+      );
+      verdicts.push([`paced ratio ≥ ${TARGET.paced}`, ratio >= TARGET.paced]);
+    }
+    if (unpaced) {
+      const raw = (unpaced.rawBefore + unpaced.rawAfter) / 2;
+      const ratio = unpaced.rate.rate / raw;
+      lines.push(
+        `unpaced launch               ${fmt(unpaced.launchMs, 0)} ms over HTTP`,
+        `unpaced dispatch rate        ${fmt(unpaced.rate.rate, 1)}/s`,
+        `raw twilio SDK → emulator    ${fmt(unpaced.rawBefore, 1)}/s before, ${fmt(unpaced.rawAfter, 1)}/s after (mean ${fmt(raw, 1)}/s), concurrency ${CONCURRENCY}`,
+        `unpaced / raw ratio          ${fmt(ratio)} (target ≥ ${TARGET.unpaced})`
+      );
+      verdicts.push([`unpaced ratio ≥ ${TARGET.unpaced}`, ratio >= TARGET.unpaced]);
+    }
+    const duplicates = outcomes.reduce((sum, outcome) => sum + outcome.duplicates, 0);
+    const lost = outcomes.reduce((sum, outcome) => sum + outcome.lost, 0);
+    const unrecorded = outcomes.reduce((sum, outcome) => sum + (RECIPIENTS - outcome.storedSids), 0);
+    lines.push(
+      `duplicates                   ${duplicates}`,
+      `lost                         ${lost}; SIDs not stored ${unrecorded} of ${RECIPIENTS * outcomes.length}`,
+      ''
+    );
+    verdicts.push(['no duplicates', duplicates === 0], ['none lost', lost === 0 && unrecorded === 0]);
+    lines.push(`targets: ${verdicts.map(([label, ok]) => `${label} ${ok ? 'OK' : 'MISSED'}`).join(', ')}`, '');
+    process.stdout.write(lines.join('\n'));
+    // Correctness failures fail the run; speed depends on the machine and is reported above.
+    if (duplicates !== 0 || lost !== 0 || unrecorded !== 0) process.exitCode = 1;
+  } finally {
+    await world.stop();
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,77 @@
+import {
+  campaignAction,
+  campaignFor,
+  campaignMessages,
+  createCandidates,
+  emulatorMessagesByNumber,
+  isCompleted,
+  startExtraApp,
+  uniqueTag,
+  waitForCampaign,
+  type ExtraApp,
+} from './helpers';
+
+/** The most messages created in any `window` consecutive whole seconds (Twilio keeps seconds). */
+const busiestWindow = (seconds: number[], window: number) => {
+  const perSecond = new Map<number, number>();
+  for (const second of seconds) perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  const first = Math.min(...seconds);
+  const last = Math.max(...seconds);
+  let most = 0;
+  for (let start = first - window + 1; start <= last; start += 1) {
+    let sum = 0;
+    for (let second = start; second < start + window; second += 1) sum += perSecond.get(second) ?? 0;
+    most = Math.max(most, sum);
+  }
+  return most;
+};
+
+describe('two app instances on one database run one campaign together', () => {
+  const sender = '+15005550040';
+  const mps = 20;
+  // Short dispatcher runs, so the work passes between the two instances many times.
+  const env = { WHATSAPP_CAMPAIGN_RUN_SECONDS: '2' };
+  const apps: ExtraApp[] = [];
+
+  beforeAll(async () => {
+    apps.push(await startExtraApp({ sender, mps, env }));
+    apps.push(await startExtraApp({ sender, mps, env }));
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.app.stop()));
+  });
+
+  it(`sends each recipient exactly once, from both instances, never faster than WHATSAPP_MPS (${mps}/s) + 5 %`, async () => {
+    const count = 200;
+    const tag = uniqueTag();
+    const people = await createCandidates(count, tag);
+    const phones = people.map((person) => person.phone);
+    const { campaign } = await campaignFor(tag);
+    await campaignAction(campaign.documentId, 'launch', apps[0]!.url).expect(200);
+    await waitForCampaign(campaign.documentId, isCompleted, 90_000);
+
+    const atTwilio = await emulatorMessagesByNumber(phones);
+    for (const phone of phones) expect(atTwilio.get(phone)).toHaveLength(1);
+    const messages = [...atTwilio.values()].flat();
+    expect(await campaignMessages(campaign.documentId)).toHaveLength(count);
+
+    // Each instance gives its own URL as StatusCallback: both sent part of the campaign.
+    const byInstance = apps.map((app) => messages.filter((message) => message.statusCallback?.startsWith(`${app.url}/`)).length);
+    expect(byInstance.reduce((sum, n) => sum + n, 0)).toBe(count);
+    for (const sent of byInstance) expect(sent).toBeGreaterThan(0);
+
+    // The pace, from Twilio's creation times (whole seconds): in any 5 consecutive seconds at
+    // most 5 × MPS + 5 %, and the campaign as a whole no faster than MPS either.
+    const seconds = messages.map((message) => Math.floor(new Date(message.dateCreated).getTime() / 1000));
+    const window = 5;
+    expect(busiestWindow(seconds, window)).toBeLessThanOrEqual(Math.floor(mps * window * 1.05));
+    const span = Math.max(...seconds) - Math.min(...seconds) + 1;
+    expect(count / span).toBeLessThanOrEqual(mps * 1.05);
+    // …and not crawling either: the two together keep at least half the allowed pace.
+    expect(count / span).toBeGreaterThanOrEqual(mps / 2);
+    process.stdout.write(
+      `[campaign two-instances] ${count} messages in ${span} s (${(count / span).toFixed(1)}/s, limit ${mps}/s); busiest ${window} s: ${busiestWindow(seconds, window)}; per instance: ${byInstance.join(' + ')}\n`
+    );
+  }, 180_000);
+});
