@@ -1,13 +1,11 @@
-import crypto from 'node:crypto';
 import { findFreePort } from '../../database/embedded/port';
 import { createAdminSession } from '../../tests/integration/setup/admin-session';
 import { startAppProcess, type AppProcess } from '../../tests/integration/setup/app-process';
 import { buildApp } from '../../tests/integration/setup/build';
 import { startTestDatabase, type TestDatabase } from '../../tests/integration/setup/database';
 import { APP_LOG_FILE } from '../../tests/integration/setup/paths';
+import { appProcessEnv, appSecrets, emulatorEnv } from '../../tests/integration/setup/app-env';
 import { createTwilioEmulator, type TwilioEmulator } from '../../tools/twilio-emulator/src';
-
-const secret = (bytes = 24) => crypto.randomBytes(bytes).toString('base64');
 
 export const SENDER = '+15005550006';
 
@@ -32,14 +30,7 @@ export const createBenchWorld = async (): Promise<BenchWorld> => {
   const database = await startTestDatabase();
   const emulator = createTwilioEmulator();
   const { url: emulatorUrl } = await emulator.start();
-  const secrets = {
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(32),
-  };
+  const secrets = appSecrets();
   let app: AppProcess | undefined;
   let token: string | undefined;
 
@@ -54,21 +45,9 @@ export const createBenchWorld = async (): Promise<BenchWorld> => {
       const url = `http://127.0.0.1:${port}`;
       app = await startAppProcess(
         {
-          NODE_ENV: 'production',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          DATABASE_URL: database.connectionString,
-          DATABASE_HOST: '',
-          SERVE_ADMIN_PANEL: 'false',
-          STRAPI_TELEMETRY_DISABLED: 'true',
-          STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+          ...appProcessEnv({ port, databaseUrl: database.connectionString, nodeEnv: 'production' }),
           ...secrets,
-          TWILIO_ACCOUNT_SID: emulator.accountSid,
-          TWILIO_AUTH_TOKEN: emulator.authToken,
-          TWILIO_API_BASE_URL: emulatorUrl,
-          TWILIO_CONTENT_BASE_URL: emulatorUrl,
-          TWILIO_WHATSAPP_NUMBER: `whatsapp:${SENDER}`,
-          WHATSAPP_PUBLIC_URL: url,
+          ...emulatorEnv(emulator, emulatorUrl, SENDER),
           WHATSAPP_MPS: String(mps),
           WHATSAPP_TEMPLATE_SYNC_INTERVAL: '0',
           WHATSAPP_STATUS_SYNC_INTERVAL: '0',

@@ -1,13 +1,11 @@
-import crypto from 'node:crypto';
 import request from 'supertest';
 import { createFreshDatabase } from '../../../database/embedded-postgres';
 import { findFreePort } from '../../../database/embedded/port';
 import { createAdminSession } from '../setup/admin-session';
 import { startAppProcess, type AppProcess } from '../setup/app-process';
+import { appProcessEnv, appSecrets } from '../setup/app-env';
 import { ctx } from '../helpers/api';
 import { uniqueIndianMobile } from '../helpers/data';
-
-const secret = (bytes = 24) => crypto.randomBytes(bytes).toString('base64');
 
 /**
  * A second app with no Twilio credentials and no emulator (on its own database, so nothing
@@ -24,19 +22,8 @@ describe('an app with no Twilio credentials and no emulator', () => {
     const port = await findFreePort();
     app = await startAppProcess(
       {
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: database.connectionString,
-        DATABASE_HOST: '',
-        SERVE_ADMIN_PANEL: 'false',
-        STRAPI_TELEMETRY_DISABLED: 'true',
-        APP_KEYS: [secret(), secret()].join(','),
-        API_TOKEN_SALT: secret(),
-        ADMIN_JWT_SECRET: secret(),
-        TRANSFER_TOKEN_SALT: secret(),
-        JWT_SECRET: secret(),
-        ENCRYPTION_KEY: secret(32),
+        ...appProcessEnv({ port, databaseUrl: database.connectionString }),
+        ...appSecrets(),
         TWILIO_ACCOUNT_SID: '',
         TWILIO_AUTH_TOKEN: '',
         TWILIO_API_BASE_URL: '',
@@ -44,7 +31,6 @@ describe('an app with no Twilio credentials and no emulator', () => {
         TWILIO_WHATSAPP_NUMBER: 'whatsapp:+15005550006',
         TWILIO_MESSAGING_SERVICE_SID: '',
         WHATSAPP_EMULATOR: '',
-        WHATSAPP_PUBLIC_URL: `http://127.0.0.1:${port}`,
       },
       port
     );

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { findFreePort } from '../../../database/embedded/port';
 import { createTwilioEmulator } from '../../../tools/twilio-emulator/src';
@@ -9,8 +8,7 @@ import { createAdminSession } from './admin-session';
 import { APP_LOG_FILE, CONTEXT_ENV } from './paths';
 import type { TestContext } from './context';
 import { setRunningApp } from './running-app';
-
-const secret = (bytes = 24) => crypto.randomBytes(bytes).toString('base64');
+import { appProcessEnv, appSecrets, emulatorEnv } from './app-env';
 
 export default async function globalSetup() {
   const buildMs = buildApp();
@@ -24,26 +22,9 @@ export default async function globalSetup() {
   const whatsappNumber = '+15005550006';
 
   const appEnv: Record<string, string> = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: database.connectionString,
-    DATABASE_HOST: '',
-    SERVE_ADMIN_PANEL: 'false',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-    APP_KEYS: [secret(), secret(), secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(32),
-    TWILIO_ACCOUNT_SID: emulator.accountSid,
-    TWILIO_AUTH_TOKEN: emulator.authToken,
-    TWILIO_API_BASE_URL: emulatorUrl,
-    TWILIO_CONTENT_BASE_URL: emulatorUrl,
-    TWILIO_WHATSAPP_NUMBER: `whatsapp:${whatsappNumber}`,
-    WHATSAPP_PUBLIC_URL: publicUrl,
+    ...appProcessEnv({ port, databaseUrl: database.connectionString }),
+    ...appSecrets(),
+    ...emulatorEnv(emulator, emulatorUrl, whatsappNumber),
     // Tests sync templates on demand: an hourly scheduled sync landing mid-run would change the
     // counts the template tests assert.
     WHATSAPP_TEMPLATE_SYNC_INTERVAL: '0',
