@@ -98,6 +98,52 @@ describe('POST /api/whatsapp/webhook/status (delivery callbacks)', () => {
     expect(await statusEvents(sid)).toHaveLength(1);
   });
 
+  it('records a burst of callbacks for many messages at once, each message ending where its events lead', async () => {
+    // 30 messages × (sent, delivered, read, a retry of delivered), all posted together in a
+    // shuffled order: they are recorded in groups, several events per message in one group.
+    const messages = await Promise.all(
+      Array.from({ length: 30 }, async (_, index) => {
+        const sid = newSid();
+        const documentId = await insertOutboundMessage({ twilioSid: sid, status: 'queued' });
+        const failed = index % 5 === 0;
+        return { sid, documentId, failed, statuses: failed ? ['sent', 'undelivered', 'failed', 'sent'] : ['sent', 'delivered', 'read', 'delivered'] };
+      })
+    );
+    const posts = messages.flatMap((message) => message.statuses.map((status) => ({ message, status })));
+    for (let index = posts.length - 1; index > 0; index -= 1) {
+      const other = Math.floor(Math.random() * (index + 1));
+      [posts[index], posts[other]] = [posts[other]!, posts[index]!];
+    }
+    const responses = await Promise.all(
+      posts.map(({ message, status }) =>
+        postStatus(message.sid, status, {
+          messageDocumentId: message.documentId,
+          ...(status === 'undelivered' || status === 'failed' ? { errorCode: status === 'undelivered' ? 63016 : 30008, errorMessage: status } : {}),
+        })
+      )
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(posts.length).fill(204));
+
+    for (const message of messages) {
+      const row = await messageByDocumentId(message.documentId);
+      const distinct = [...new Set(message.statuses)];
+      expect(row!.events!.map((event) => event.status).sort()).toEqual([...distinct].sort());
+      expect(await statusEvents(message.sid)).toHaveLength(distinct.length);
+      if (message.failed) {
+        // undelivered and failed rank alike: the first of the two to arrive ends the message, with its error.
+        const firstFailure = row!.events!.find((event) => event.status === 'undelivered' || event.status === 'failed')!;
+        expect(row).toMatchObject({ status: firstFailure.status });
+        expect(row!.failed_at).toBeInstanceOf(Date);
+        expect(row!.error_code).toBe(firstFailure.status === 'undelivered' ? 63016 : 30008);
+      } else {
+        expect(row).toMatchObject({ status: 'read', failed_at: null, error_code: null });
+        expect(row!.read_at).toBeInstanceOf(Date);
+        expect(row!.delivered_at).toBeInstanceOf(Date);
+      }
+      expect(row!.sent_at).toBeInstanceOf(Date);
+    }
+  });
+
   it('applies a callback that arrives before the send recorded the SID, through the message id in the URL', async () => {
     const sid = newSid();
     const documentId = await insertOutboundMessage({ status: 'pending' });

@@ -94,6 +94,13 @@ export const WEBHOOK_FAILED_SIGNATURE_LIMIT = { max: 30, windowMs: 60_000 } as c
  */
 export const INBOUND_BATCH = { maxBatch: 50, maxInFlight: 2 } as const;
 
+/**
+ * Status reports (callbacks, the status sync) that arrive while earlier ones are being recorded
+ * are recorded together (services/message-status.ts), for the same reasons: a campaign at 200
+ * messages a second brings about 600 callbacks a second.
+ */
+export const STATUS_BATCH = { maxBatch: 200, maxInFlight: 2 } as const;
+
 /** Postgres LISTEN/NOTIFY channel on which every instance announces inbox changes. */
 export const REALTIME_CHANNEL = 'whatsapp_events';
 

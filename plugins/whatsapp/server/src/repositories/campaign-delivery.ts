@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { LINK_TABLE, REALTIME_CHANNEL, TABLE, UID } from '../constants';
-import { STATUS_RANK, UNKNOWN_CURRENT_RANK, eventRank } from '../domain/status-rank';
+import { REALTIME_CHANNEL, TABLE, UID } from '../constants';
+import { eventRank } from '../domain/status-rank';
 import { defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from './document-row';
 import { toEventEntry } from './message-status';
 import { prepareStatement, runPrepared, type PreparedStatement } from './prepared-statement';
+import { notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from './status-sql';
 
 /**
  * The outbox steps of a campaign send, for a batch at a time. They are the steps of
@@ -20,25 +21,10 @@ const M = TABLE.message;
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []);
 
-if (!Object.keys(STATUS_RANK).every((status) => /^[a-z_]+$/.test(status))) {
-  throw new Error('[whatsapp] status names must be plain identifiers to be inlined in SQL');
-}
-
-/** `STATUS_RANK` as SQL, as repositories/message-status.ts builds it. */
-const rankOf = (column: string) =>
-  `(CASE ${column} ${Object.entries(STATUS_RANK)
-    .map(([status, rank]) => `WHEN '${status}' THEN ${rank}`)
-    .join(' ')} ELSE ${UNKNOWN_CURRENT_RANK} END)`;
-
 /** Statuses Twilio answers a Message create with that prove no milestone and end nothing. */
 export const PLAIN_ACCEPTED_STATUSES: ReadonlySet<string> = new Set(['accepted', 'scheduled', 'queued', 'sending']);
 
 export type AcceptedSend = { id: number; documentId: string; sid: string; status: string; sentAt: Date | null };
-
-const EVENT_COLUMNS = [
-  'document_id', 'message_sid', 'message_document_id', 'status', 'error_code', 'error_message', 'payload', 'received_at', 'source',
-  'applied_at', 'created_at', 'updated_at', 'published_at',
-];
 
 /**
  * Stores each SID (only on a message without one, and only a SID no other message holds) and ends
@@ -56,6 +42,10 @@ WITH input AS (
 ),
 free AS (
   SELECT input.* FROM input WHERE NOT EXISTS (SELECT 1 FROM ${M} taken WHERE taken.twilio_sid = input.sid)
+),
+-- Locked in id order before any update, as the callbacks' statement does (repositories/message-status.ts).
+locked AS (
+  SELECT m.id FROM ${M} m WHERE m.id IN (SELECT id FROM free) ORDER BY m.id FOR UPDATE
 ),
 event AS (
   INSERT INTO ${TABLE.statusEvent}
@@ -80,14 +70,10 @@ updated AS (
     last_send_error = NULL,
     updated_at = CAST(:now AS timestamp)
   FROM free
-  WHERE m.id = free.id AND m.twilio_sid IS NULL
+  WHERE m.id = free.id AND m.twilio_sid IS NULL AND (SELECT count(*) FROM locked) >= 0
   RETURNING m.id, m.document_id, m.status
 )
-SELECT updated.id,
-       pg_notify(:channel, CAST(json_build_object(
-         'type', 'message.status', 'messageId', updated.document_id, 'status', updated.status,
-         'conversationId', (SELECT c.document_id FROM ${LINK_TABLE.messageConversation} l
-                            JOIN ${TABLE.conversation} c ON c.id = l.conversation_id WHERE l.message_id = updated.id LIMIT 1)) AS text)) AS notified
+SELECT updated.id, ${notifyStatus('updated')} AS notified
 FROM updated
 `;
 
@@ -98,7 +84,7 @@ const statements = new WeakMap<Core.Strapi, { statement: PreparedStatement; defa
 const recordStatement = (strapi: Core.Strapi) => {
   let statement = statements.get(strapi);
   if (!statement) {
-    const event = defaultColumns(strapi, UID.statusEvent, EVENT_COLUMNS, 'event');
+    const event = defaultColumns(strapi, UID.statusEvent, STATUS_EVENT_COLUMNS, 'event');
     statement = { statement: prepareStatement('whatsapp_campaign_record_accepted', recordSql(event)), defaults: event.params };
     statements.set(strapi, statement);
   }

@@ -1,17 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { LINK_TABLE, REALTIME_CHANNEL, TABLE, UID } from '../constants';
-import {
-  eventRank,
-  isFailureStatus,
-  provenMilestones,
-  STATUS_RANK,
-  UNKNOWN_CURRENT_RANK,
-  type DeliveryState,
-} from '../domain/status-rank';
+import { REALTIME_CHANNEL, TABLE, UID } from '../constants';
+import { eventRank, isFailureStatus, provenMilestones, type DeliveryState } from '../domain/status-rank';
+import { splitIntoWaves } from '../domain/status-waves';
 import { defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from './document-row';
 import { prepareStatement, runPrepared, type PreparedStatement } from './prepared-statement';
 import { queryRunner } from './query-runner';
+import { notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from './status-sql';
 
 export type StatusEventInput = {
   messageSid: string;
@@ -59,30 +54,19 @@ export type RecordedStatus = {
   status: string | null;
 };
 
-if (!Object.keys(STATUS_RANK).every((status) => /^[a-z_]+$/.test(status))) {
-  throw new Error('[whatsapp] status names must be plain identifiers to be inlined in SQL');
-}
-
-/** `STATUS_RANK` as SQL, so the database applies exactly the rule of domain/status-rank.ts. */
-const rankOf = (column: string) =>
-  `(CASE ${column} ${Object.entries(STATUS_RANK)
-    .map(([status, rank]) => `WHEN '${status}' THEN ${rank}`)
-    .join(' ')} ELSE ${UNKNOWN_CURRENT_RANK} END)`;
-
-const APPLIES = `(CAST(:rank AS numeric) > ${rankOf('m.status')})`;
-
-const NOTIFY_STATUS = (alias: string) => `pg_notify(:channel, CAST(json_build_object(
-    'type', 'message.status', 'messageId', ${alias}.document_id, 'status', ${alias}.status,
-    'conversationId', (SELECT c.document_id FROM ${LINK_TABLE.messageConversation} l
-                       JOIN ${TABLE.conversation} c ON c.id = l.conversation_id WHERE l.message_id = ${alias}.id LIMIT 1)) AS text))`;
+const APPLIES = `(input.rank > ${rankOf('m.status')})`;
 
 /**
  * Why SQL instead of the Document Service: Twilio sends a burst of callbacks per message, often
- * out of order and retried. One statement records the event (the unique index on
- * (message_sid, status) makes a retry a no-op on every app instance), and applies it to the
- * message under the row lock the UPDATE takes, comparing ranks against the row as it is at that
- * moment, so two callbacks for one message can never both win. The rule is applyStatusEvent()
- * in domain/status-rank.ts; the CASE expressions below are that function, line for line.
+ * out of order and retried, hundreds a second while a campaign goes out. One statement records
+ * a wave of events (the unique index on (message_sid, status) makes a retry a no-op on every app
+ * instance) and applies each to its message under the row lock the UPDATE takes, comparing ranks
+ * against the row as it is at that moment, so two callbacks for one message can never both win.
+ * The rule is applyStatusEvent() in domain/status-rank.ts; the CASE expressions below are that
+ * function, line for line. A wave holds at most one event per message (recordMany() splits a
+ * batch into waves in arrival order), so each message row is updated once per statement; the
+ * rows are locked in id order first, so two waves that touch the same messages wait for each
+ * other instead of deadlocking.
  *
  * The message is found by Twilio's SID, or by our documentId from the StatusCallback URL while
  * the send has not yet recorded the SID (the outbox commits the row before calling Twilio, so it
@@ -90,66 +74,71 @@ const NOTIFY_STATUS = (alias: string) => `pg_notify(:channel, CAST(json_build_ob
  * only moves the status. An event that matches no message is kept with applied_at null, for
  * applyPendingEvents() once the message is known.
  */
-const EVENT_COLUMNS = [
-  'document_id',
-  'message_sid',
-  'message_document_id',
-  'status',
-  'error_code',
-  'error_message',
-  'payload',
-  'received_at',
-  'source',
-  'applied_at',
-  'created_at',
-  'updated_at',
-  'published_at',
-];
-
 const recordSql = (event: DefaultColumns) => `
-WITH target AS (
-  SELECT id, document_id FROM ${TABLE.message} WHERE twilio_sid = :messageSid
-  UNION ALL
-  SELECT id, document_id FROM ${TABLE.message}
-  WHERE document_id = CAST(:messageDocumentId AS varchar) AND twilio_sid IS NULL
-    AND NOT EXISTS (SELECT 1 FROM ${TABLE.message} WHERE twilio_sid = :messageSid)
-  LIMIT 1
+WITH input AS (
+  SELECT * FROM unnest(
+    CAST(:ords AS integer[]), CAST(:eventDocumentIds AS varchar[]), CAST(:messageSids AS varchar[]),
+    CAST(:messageDocumentIds AS varchar[]), CAST(:statuses AS varchar[]), CAST(:errorCodes AS integer[]),
+    CAST(:errorMessages AS text[]), CAST(:payloads AS jsonb[]), CAST(:sources AS varchar[]), CAST(:ats AS timestamp[]),
+    CAST(:ranks AS numeric[]), CAST(:provenSents AS boolean[]), CAST(:provenDelivereds AS boolean[]),
+    CAST(:provenReads AS boolean[]), CAST(:failures AS boolean[]), CAST(:entries AS jsonb[])
+  ) AS t(ord, event_document_id, message_sid, message_document_id, status, error_code, error_message, payload, source, at,
+         rank, proven_sent, proven_delivered, proven_read, is_failure, entry)
+),
+target AS (
+  SELECT input.ord, found.id, found.document_id
+  FROM input
+  JOIN LATERAL (
+    SELECT id, document_id FROM ${TABLE.message} WHERE twilio_sid = input.message_sid
+    UNION ALL
+    SELECT id, document_id FROM ${TABLE.message}
+    WHERE document_id = input.message_document_id AND twilio_sid IS NULL
+      AND NOT EXISTS (SELECT 1 FROM ${TABLE.message} WHERE twilio_sid = input.message_sid)
+    LIMIT 1
+  ) AS found ON true
+),
+locked AS (
+  SELECT m.id FROM ${TABLE.message} m WHERE m.id IN (SELECT id FROM target) ORDER BY m.id FOR UPDATE
 ),
 event AS (
   INSERT INTO ${TABLE.statusEvent}
     (document_id, message_sid, message_document_id, status, error_code, error_message, payload, received_at, source,
      applied_at, created_at, updated_at, published_at${event.columns})
-  SELECT CAST(:eventDocumentId AS varchar), CAST(:messageSid AS varchar),
-         COALESCE(CAST(:messageDocumentId AS varchar), (SELECT document_id FROM target)),
-         CAST(:status AS varchar), CAST(:errorCode AS integer), CAST(:errorMessage AS text), CAST(:payload AS jsonb),
-         CAST(:now AS timestamp), CAST(:source AS varchar),
-         CASE WHEN EXISTS (SELECT 1 FROM target) THEN CAST(:now AS timestamp) END,
-         CAST(:now AS timestamp), CAST(:now AS timestamp), CAST(:now AS timestamp)${event.values}
+  SELECT input.event_document_id, input.message_sid, COALESCE(input.message_document_id, target.document_id),
+         input.status, input.error_code, input.error_message, input.payload, input.at, input.source,
+         CASE WHEN target.id IS NOT NULL THEN input.at END, input.at, input.at, input.at${event.values}
+  FROM input LEFT JOIN target ON target.ord = input.ord
   ON CONFLICT (message_sid, status) DO NOTHING
-  RETURNING id
+  RETURNING message_sid, status
+),
+stored AS (
+  SELECT input.* FROM input JOIN event ON event.message_sid = input.message_sid AND event.status = input.status
 ),
 updated AS (
   UPDATE ${TABLE.message} AS m SET
-    status = CASE WHEN ${APPLIES} THEN CAST(:status AS varchar) ELSE m.status END,
-    sent_at = CASE WHEN CAST(:provenSent AS boolean) THEN COALESCE(m.sent_at, CAST(:now AS timestamp)) ELSE m.sent_at END,
-    delivered_at = CASE WHEN CAST(:provenDelivered AS boolean) THEN COALESCE(m.delivered_at, CAST(:now AS timestamp)) ELSE m.delivered_at END,
-    read_at = CASE WHEN CAST(:provenRead AS boolean) THEN COALESCE(m.read_at, CAST(:now AS timestamp)) ELSE m.read_at END,
-    failed_at = CASE WHEN CAST(:isFailure AS boolean) AND ${APPLIES} THEN COALESCE(m.failed_at, CAST(:now AS timestamp)) ELSE m.failed_at END,
-    error_code = CASE WHEN CAST(:isFailure AS boolean) AND ${APPLIES} AND m.error_code IS NULL AND m.error_message IS NULL
-                      THEN CAST(:errorCode AS integer) ELSE m.error_code END,
-    error_message = CASE WHEN CAST(:isFailure AS boolean) AND ${APPLIES} AND m.error_code IS NULL AND m.error_message IS NULL
-                         THEN CAST(:errorMessage AS text) ELSE m.error_message END,
-    events = COALESCE(m.events, '[]'::jsonb) || jsonb_build_array(CAST(:eventEntry AS jsonb)),
-    updated_at = CAST(:now AS timestamp)
-  FROM target
-  WHERE m.id = target.id AND EXISTS (SELECT 1 FROM event)
-  RETURNING m.id, m.document_id, m.status
+    status = CASE WHEN ${APPLIES} THEN input.status ELSE m.status END,
+    sent_at = CASE WHEN input.proven_sent THEN COALESCE(m.sent_at, input.at) ELSE m.sent_at END,
+    delivered_at = CASE WHEN input.proven_delivered THEN COALESCE(m.delivered_at, input.at) ELSE m.delivered_at END,
+    read_at = CASE WHEN input.proven_read THEN COALESCE(m.read_at, input.at) ELSE m.read_at END,
+    failed_at = CASE WHEN input.is_failure AND ${APPLIES} THEN COALESCE(m.failed_at, input.at) ELSE m.failed_at END,
+    error_code = CASE WHEN input.is_failure AND ${APPLIES} AND m.error_code IS NULL AND m.error_message IS NULL
+                      THEN input.error_code ELSE m.error_code END,
+    error_message = CASE WHEN input.is_failure AND ${APPLIES} AND m.error_code IS NULL AND m.error_message IS NULL
+                         THEN input.error_message ELSE m.error_message END,
+    events = COALESCE(m.events, '[]'::jsonb) || jsonb_build_array(input.entry),
+    updated_at = input.at
+  FROM stored AS input JOIN target ON target.ord = input.ord
+  -- count(*) reads \`locked\` whole, once, before any row is updated: every lock in id order first.
+  WHERE m.id = target.id AND (SELECT count(*) FROM locked) >= 0
+  RETURNING input.ord, m.id, m.document_id, m.status
 )
-SELECT EXISTS (SELECT 1 FROM event) AS stored,
+SELECT input.ord,
+       EXISTS (SELECT 1 FROM stored WHERE stored.ord = input.ord) AS stored,
        updated.document_id AS message_id,
        updated.status,
-       CASE WHEN updated.id IS NOT NULL THEN ${NOTIFY_STATUS('updated')} END AS notified
-FROM (SELECT 1) AS one LEFT JOIN updated ON true
+       CASE WHEN updated.id IS NOT NULL THEN ${notifyStatus('updated')} END AS notified
+FROM input LEFT JOIN updated ON updated.ord = input.ord
+ORDER BY input.ord
 `;
 
 type DeliveryRow = {
@@ -189,7 +178,7 @@ const statements = new WeakMap<Core.Strapi, RecordStatement>();
 const recordStatement = (strapi: Core.Strapi): RecordStatement => {
   let statement = statements.get(strapi);
   if (!statement) {
-    const event = defaultColumns(strapi, UID.statusEvent, EVENT_COLUMNS, 'event');
+    const event = defaultColumns(strapi, UID.statusEvent, STATUS_EVENT_COLUMNS, 'event');
     statement = { statement: prepareStatement('whatsapp_record_status', recordSql(event)), defaults: event.params };
     statements.set(strapi, statement);
   }
@@ -200,40 +189,52 @@ const recordStatement = (strapi: Core.Strapi): RecordStatement => {
 export const createMessageStatusRepository = (strapi: Core.Strapi, trx?: Knex.Transaction) => {
   const runner = async (): Promise<Knex> => trx ?? (await queryRunner(strapi));
   return {
-    /** Records one status event and applies it to its message, in one statement. */
-    async record(event: StatusEventInput): Promise<RecordedStatus> {
-      const proven = provenMilestones(event.status);
+    /**
+     * Records status events (in arrival order) and applies each to its message: one statement
+     * per wave (see splitIntoWaves), usually one for a whole burst. Answers one result per event.
+     */
+    async recordMany(events: readonly StatusEventInput[]): Promise<RecordedStatus[]> {
       const { statement, defaults } = recordStatement(strapi);
-      const params = {
-        ...defaults,
-        eventDocumentId: newDocumentId(),
-        messageSid: event.messageSid,
-        messageDocumentId: event.messageDocumentId,
-        status: event.status,
-        errorCode: event.errorCode,
-        errorMessage: event.errorMessage,
-        payload: jsonParam(event.payload),
-        source: event.source,
-        now: event.at,
-        // An unknown status is kept as an event but never outranks anything.
-        rank: eventRank(event.status) ?? -1,
-        provenSent: proven.sent,
-        provenDelivered: proven.delivered,
-        provenRead: proven.read,
-        isFailure: isFailureStatus(event.status),
-        eventEntry: jsonParam(toEventEntry(event)),
-        channel: REALTIME_CHANNEL,
-      };
-      type Row = { stored: boolean; message_id: string | null; status: string | null };
-      const rows = trx
-        ? ((await trx.raw(statement.namedSql, params)) as { rows: Row[] }).rows
-        : await runPrepared<Row>(strapi, statement, params);
-      const row = rows[0];
-      return {
-        stored: Boolean(row?.stored),
-        messageId: row?.message_id ?? null,
-        status: row?.status ?? null,
-      };
+      const results: RecordedStatus[] = [];
+      for (const wave of splitIntoWaves(events)) {
+        const batch = wave.map((index) => events[index]!);
+        const column = <T>(pick: (event: StatusEventInput) => T) => batch.map(pick);
+        const params = {
+          ...defaults,
+          ords: wave,
+          eventDocumentIds: column(() => newDocumentId()),
+          messageSids: column((event) => event.messageSid),
+          messageDocumentIds: column((event) => event.messageDocumentId),
+          statuses: column((event) => event.status),
+          errorCodes: column((event) => event.errorCode),
+          errorMessages: column((event) => event.errorMessage),
+          payloads: column((event) => jsonParam(event.payload)),
+          sources: column((event) => event.source),
+          ats: column((event) => event.at),
+          // An unknown status is kept as an event but never outranks anything.
+          ranks: column((event) => eventRank(event.status) ?? -1),
+          provenSents: column((event) => provenMilestones(event.status).sent),
+          provenDelivereds: column((event) => provenMilestones(event.status).delivered),
+          provenReads: column((event) => provenMilestones(event.status).read),
+          failures: column((event) => isFailureStatus(event.status)),
+          entries: column((event) => jsonParam(toEventEntry(event))),
+          channel: REALTIME_CHANNEL,
+        };
+        type Row = { ord: number; stored: boolean; message_id: string | null; status: string | null };
+        const rows = trx
+          ? ((await trx.raw(statement.namedSql, params)) as { rows: Row[] }).rows
+          : await runPrepared<Row>(strapi, statement, params);
+        for (const row of rows) {
+          results[row.ord] = { stored: Boolean(row.stored), messageId: row.message_id ?? null, status: row.status ?? null };
+        }
+      }
+      return results;
+    },
+
+    /** Records one status event and applies it to its message. */
+    async record(event: StatusEventInput): Promise<RecordedStatus> {
+      const [result] = await this.recordMany([event]);
+      return result!;
     },
 
     // The three methods below run inside one transaction (the repository is made with it).
@@ -316,7 +317,7 @@ export const createMessageStatusRepository = (strapi: Core.Strapi, trx?: Knex.Tr
          WHERE m.id = :messageId
          RETURNING m.id, m.document_id, m.status
        )
-       SELECT ${NOTIFY_STATUS('updated')} FROM updated`,
+       SELECT ${notifyStatus('updated')} FROM updated`,
         {
           now,
           eventIds: events.map((event) => event.id),

@@ -4,13 +4,12 @@ import { INBOUND_BATCH } from '../constants';
 import { toE164, toInboundMessage, type InboundMessage, type TwilioParams } from '../domain/inbound';
 import { createInboundMessageRepository, type StoredInbound } from '../repositories/inbound-message';
 import { createBatcher } from '../utils/batcher';
+import { isTransientDbError } from '../utils/db-errors';
 import { getService } from '../utils/get-service';
 
 const invalidAddress = (field: 'From' | 'To', message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
 
-/** Postgres gave up on the statement because of another one (deadlock, serialization): run it again. */
-const isTransient = (error: unknown) => ['40P01', '40001'].includes((error as { code?: string } | null)?.code ?? '');
 
 type Outcome = StoredInbound | { failed: unknown };
 
@@ -21,7 +20,7 @@ export const createInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       return await repository().storeMany(messages, new Date());
     } catch (error) {
-      if (isTransient(error)) return repository().storeMany(messages, new Date());
+      if (isTransientDbError(error)) return repository().storeMany(messages, new Date());
       if (messages.length === 1) return [{ failed: error }];
       // One message the database refuses must not fail the others stored with it.
       strapi.log.error(`[whatsapp] storing ${messages.length} inbound messages together failed; storing them one by one`);

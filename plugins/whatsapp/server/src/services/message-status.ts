@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { STATUS_BATCH } from '../constants';
 import { applyStatusEvents } from '../domain/status-rank';
 import {
   createMessageStatusRepository,
@@ -6,6 +7,8 @@ import {
   type StatusEventInput,
 } from '../repositories/message-status';
 import { inTransaction } from '../repositories/query-runner';
+import { createBatcher } from '../utils/batcher';
+import { isTransientDbError } from '../utils/db-errors';
 
 export type StatusReport = Omit<StatusEventInput, 'at' | 'payload' | 'messageDocumentId'> & {
   messageDocumentId?: string | null;
@@ -13,43 +16,74 @@ export type StatusReport = Omit<StatusEventInput, 'at' | 'payload' | 'messageDoc
   at?: Date;
 };
 
-export const createMessageStatusService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /**
-   * The one way a status reaches a message (Twilio callbacks, the send, the status sync):
-   * recorded once per (MessageSid, status), appended to the message's events, and applied
-   * only if it ranks above the current status (domain/status-rank.ts). A status for a message
-   * we cannot match yet is kept and applied by applyPendingEvents().
-   */
-  async record(report: StatusReport): Promise<RecordedStatus> {
-    const repository = createMessageStatusRepository(strapi);
-    const recorded = await repository.record({
-      ...report,
-      messageDocumentId: report.messageDocumentId ?? null,
-      payload: report.payload ?? null,
-      at: report.at ?? new Date(),
-    });
-    if (recorded.stored && !recorded.messageId) {
-      strapi.log.debug(`[whatsapp] status "${report.status}" for ${report.messageSid} kept until its message is known`);
-    }
-    return recorded;
-  },
+type Outcome = RecordedStatus | { failed: unknown };
 
-  /**
-   * Applies the statuses that arrived before their message could be matched. The send calls
-   * this once it has stored the SID Twilio gave the message; it is safe to call any time.
-   */
-  async applyPendingEvents(messageDocumentId: string): Promise<{ applied: number; status: string | null }> {
-    return inTransaction(strapi, async (trx) => {
-      const repository = createMessageStatusRepository(strapi, trx);
-      const message = await repository.lockMessage(messageDocumentId);
-      if (!message) return { applied: 0, status: null };
-      const events = await repository.listPendingEvents(message);
-      if (events.length === 0) return { applied: 0, status: message.state.status };
-      const state = applyStatusEvents(message.state, events);
-      await repository.savePendingApplied(message, state, events, new Date());
-      return { applied: events.length, status: state.status };
-    });
-  },
-});
+export const createMessageStatusService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const repository = () => createMessageStatusRepository(strapi);
+
+  const recordTogether = async (events: StatusEventInput[]): Promise<Outcome[]> => {
+    try {
+      return await repository().recordMany(events);
+    } catch (error) {
+      if (isTransientDbError(error)) return repository().recordMany(events);
+      if (events.length === 1) return [{ failed: error }];
+      // One event the database refuses must not fail the others recorded with it.
+      strapi.log.error(`[whatsapp] recording ${events.length} status events together failed; recording them one by one`);
+      const outcomes: Outcome[] = [];
+      for (const event of events) outcomes.push(...(await recordTogether([event])));
+      return outcomes;
+    }
+  };
+
+  // Reports that arrive together are recorded together: a statement per wave, one commit each.
+  const batcher = createBatcher<StatusEventInput, Outcome>({ ...STATUS_BATCH, run: recordTogether });
+
+  return {
+    /**
+     * The one way a status reaches a message (Twilio callbacks, the send, the status sync):
+     * recorded once per (MessageSid, status), appended to the message's events, and applied
+     * only if it ranks above the current status (domain/status-rank.ts). A status for a message
+     * we cannot match yet is kept and applied by applyPendingEvents(). Inside a transaction it
+     * is recorded there; otherwise with whatever other reports are arriving at the same time.
+     */
+    async record(report: StatusReport): Promise<RecordedStatus> {
+      const event: StatusEventInput = {
+        ...report,
+        messageDocumentId: report.messageDocumentId ?? null,
+        payload: report.payload ?? null,
+        at: report.at ?? new Date(),
+      };
+      let recorded: RecordedStatus;
+      if (strapi.db.inTransaction()) {
+        recorded = await repository().record(event);
+      } else {
+        const outcome = await batcher.submit(event);
+        if ('failed' in outcome) throw outcome.failed;
+        recorded = outcome;
+      }
+      if (recorded.stored && !recorded.messageId) {
+        strapi.log.debug(`[whatsapp] status "${report.status}" for ${report.messageSid} kept until its message is known`);
+      }
+      return recorded;
+    },
+
+    /**
+     * Applies the statuses that arrived before their message could be matched. The send calls
+     * this once it has stored the SID Twilio gave the message; it is safe to call any time.
+     */
+    async applyPendingEvents(messageDocumentId: string): Promise<{ applied: number; status: string | null }> {
+      return inTransaction(strapi, async (trx) => {
+        const statusRepository = createMessageStatusRepository(strapi, trx);
+        const message = await statusRepository.lockMessage(messageDocumentId);
+        if (!message) return { applied: 0, status: null };
+        const events = await statusRepository.listPendingEvents(message);
+        if (events.length === 0) return { applied: 0, status: message.state.status };
+        const state = applyStatusEvents(message.state, events);
+        await statusRepository.savePendingApplied(message, state, events, new Date());
+        return { applied: events.length, status: state.status };
+      });
+    },
+  };
+};
 
 export type MessageStatusService = ReturnType<typeof createMessageStatusService>;

@@ -4,6 +4,10 @@ type PgError = { code?: string; constraint?: string };
 
 const UNIQUE_VIOLATION = '23505';
 
+/** Postgres gave up on the statement because of another one (deadlock, serialization): run it again. */
+export const isTransientDbError = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && ['40P01', '40001'].includes((error as PgError).code ?? '');
+
 export const isUniqueViolation = (error: unknown): error is PgError =>
   typeof error === 'object' && error !== null && (error as PgError).code === UNIQUE_VIOLATION;
 
