@@ -12,22 +12,24 @@
  *
  * Options (environment): BENCH_RECIPIENTS (10000), BENCH_MPS (200), BENCH_RAW_MESSAGES (3000),
  * BENCH_TIME_LIMIT_MS (900000), BENCH_PACED_CALLBACKS (on; `off`), BENCH_ONLY (`paced` | `unpaced`),
- * WHATSAPP_CAMPAIGN_CONCURRENCY (the dispatcher's, default 8).
+ * WHATSAPP_CAMPAIGN_CONCURRENCY (the dispatcher's; by default from the MPS, domain/dispatch-concurrency.ts).
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { CAMPAIGN } from '../../plugins/whatsapp/server/src/constants';
+import { dispatchConcurrency } from '../../plugins/whatsapp/server/src/domain/dispatch-concurrency';
 import { createBenchWorld, SENDER, type BenchWorld } from './app';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const MPS = Number(process.env.BENCH_MPS ?? 200);
 const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 3_000);
 const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_MS ?? 15 * 60_000);
-const CONCURRENCY = Number(process.env.WHATSAPP_CAMPAIGN_CONCURRENCY ?? CAMPAIGN.concurrency);
 const UNPACED_MPS = 100_000;
+const CONCURRENCY_OVERRIDE = process.env.WHATSAPP_CAMPAIGN_CONCURRENCY ? Number(process.env.WHATSAPP_CAMPAIGN_CONCURRENCY) : undefined;
+/** What the dispatcher keeps in flight in each part; the raw SDK runs at the unpaced one. */
+const CONCURRENCY = { paced: dispatchConcurrency(MPS, CONCURRENCY_OVERRIDE), unpaced: dispatchConcurrency(UNPACED_MPS, CONCURRENCY_OVERRIDE) };
 /** `off`: the emulator posts no status callbacks during the paced campaign either. */
 const PACED_CALLBACKS = process.env.BENCH_PACED_CALLBACKS !== 'off';
 /** Run only the paced or only the unpaced part (both by default). */
@@ -117,6 +119,12 @@ const serverLaunchMs = (world: BenchWorld, documentId: string): number | null =>
   return match ? Number(match[1]) : null;
 };
 
+/** Transactions committed in the benchmark's database so far (every statement outside a transaction is one). */
+const commitsSoFar = (world: BenchWorld) =>
+  withDb(world, async (client) =>
+    Number((await client.query('SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()')).rows[0].n)
+  );
+
 type Outcome = { perSecond: Map<number, number>; duplicates: number; lost: number; atTwilio: number; storedSids: number };
 
 /** What Twilio (the emulator) and our database hold for the campaign's recipients. */
@@ -162,10 +170,18 @@ const steadyRate = (perSecond: Map<number, number>) => {
   const seconds = [...perSecond.keys()].sort((a, b) => a - b);
   const first = seconds[0]!;
   const last = seconds.at(-1)!;
-  if (last - first < 2) return { rate: NaN, seconds: last - first + 1, busiest: Math.max(...perSecond.values()) };
+  const busiest = Math.max(...perSecond.values());
+  // Too short to have whole seconds inside (a tiny audience): the whole span, partial seconds and all.
+  if (last - first < 2) return { rate: [...perSecond.values()].reduce((a, b) => a + b, 0) / (last - first + 1), seconds: last - first + 1, busiest };
   let inside = 0;
   for (let second = first + 1; second < last; second += 1) inside += perSecond.get(second) ?? 0;
-  return { rate: inside / (last - first - 1), seconds: last - first + 1, busiest: Math.max(...perSecond.values()) };
+  return { rate: inside / (last - first - 1), seconds: last - first + 1, busiest };
+};
+
+/** Sends in each second of the campaign, in order (what a chart of the pace would show). */
+const perSecondSeries = (perSecond: Map<number, number>) => {
+  const seconds = [...perSecond.keys()].sort((a, b) => a - b);
+  return Array.from({ length: seconds.at(-1)! - seconds[0]! + 1 }, (_, index) => perSecond.get(seconds[0]! + index) ?? 0).join(' ');
 };
 
 const rawSdkRate = (world: BenchWorld, app: { url: string }, contentSid: string, firstPhone: number) =>
@@ -183,7 +199,7 @@ const rawSdkRate = (world: BenchWorld, app: { url: string }, contentSid: string,
         contentSid,
         `${app.url}/api/whatsapp/webhook/status`,
         String(RAW_MESSAGES),
-        String(CONCURRENCY),
+        String(CONCURRENCY.unpaced),
         String(firstPhone),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] }
@@ -197,21 +213,38 @@ const rawSdkRate = (world: BenchWorld, app: { url: string }, contentSid: string,
     });
   });
 
-type PacedResult = { launchMs: number; serverMs: number | null; rate: ReturnType<typeof steadyRate>; outcome: Outcome; stats: Record<string, number> };
-type UnpacedResult = { launchMs: number; rate: ReturnType<typeof steadyRate>; outcome: Outcome; rawBefore: number; rawAfter: number };
+type PacedResult = {
+  launchMs: number;
+  serverMs: number | null;
+  rate: ReturnType<typeof steadyRate>;
+  outcome: Outcome;
+  stats: Record<string, number>;
+  commitsPerMessage: number;
+};
+type UnpacedResult = { launchMs: number; rate: ReturnType<typeof steadyRate>; outcome: Outcome; rawBefore: number; rawAfter: number; commitsPerMessage: number };
 
 /** 1. Paced at WHATSAPP_MPS, the emulator advancing statuses and posting callbacks as Twilio does. */
 const runPaced = async (world: BenchWorld, template: { documentId: string }): Promise<PacedResult> => {
   const app = await world.startApp(MPS);
   const campaign = await createCampaign(app, template.documentId, 'bench-paced');
   world.emulator.configure({ autoAdvance: true, callbacks: PACED_CALLBACKS });
+  const commitsBefore = await commitsSoFar(world);
   const launchMs = await launch(app, String(campaign.documentId));
   log(`paced campaign launched in ${fmt(launchMs, 0)} ms; sending at ${MPS}/s (callbacks ${PACED_CALLBACKS ? 'on' : 'off'})`);
   const done = await waitCompleted(app, String(campaign.documentId));
+  const commitsPerMessage = ((await commitsSoFar(world)) - commitsBefore) / RECIPIENTS;
   const outcome = await inspect(world, String(campaign.documentId), 0, RECIPIENTS);
   const rate = steadyRate(outcome.perSecond);
   log(`paced campaign completed: ${outcome.atTwilio} messages at Twilio in ${rate.seconds} s`);
-  return { launchMs, serverMs: serverLaunchMs(world, String(campaign.documentId)), rate, outcome, stats: done.stats as Record<string, number> };
+  log(`paced sends per second: ${perSecondSeries(outcome.perSecond)}`);
+  return {
+    launchMs,
+    serverMs: serverLaunchMs(world, String(campaign.documentId)),
+    rate,
+    outcome,
+    stats: done.stats as Record<string, number>,
+    commitsPerMessage,
+  };
 };
 
 /** 2. Pacing off, against the raw SDK just before and after; no callbacks (the raw run has none either). */
@@ -220,18 +253,21 @@ const runUnpaced = async (world: BenchWorld, template: { documentId: string; con
   const app = await world.startApp(UNPACED_MPS);
   const campaign = await createCampaign(app, template.documentId, 'bench-unpaced');
   const rawBefore = await rawSdkRate(world, app, template.contentSid, 0);
-  log(`raw SDK → emulator: ${fmt(rawBefore, 0)} messages/s (concurrency ${CONCURRENCY})`);
+  log(`raw SDK → emulator: ${fmt(rawBefore, 0)} messages/s (concurrency ${CONCURRENCY.unpaced})`);
+  const commitsBefore = await commitsSoFar(world);
   const launchMs = await launch(app, String(campaign.documentId));
   await waitCompleted(app, String(campaign.documentId));
+  const commitsPerMessage = ((await commitsSoFar(world)) - commitsBefore) / RECIPIENTS;
   const outcome = await inspect(world, String(campaign.documentId), RECIPIENTS, RECIPIENTS);
   const rate = steadyRate(outcome.perSecond);
   const rawAfter = await rawSdkRate(world, app, template.contentSid, RAW_MESSAGES * 2);
   log(`unpaced campaign completed: ${fmt(rate.rate, 0)} messages/s; raw SDK after: ${fmt(rawAfter, 0)}/s`);
-  return { launchMs, rate, outcome, rawBefore, rawAfter };
+  log(`unpaced sends per second: ${perSecondSeries(outcome.perSecond)}`);
+  return { launchMs, rate, outcome, rawBefore, rawAfter, commitsPerMessage };
 };
 
 const main = async () => {
-  log(`building and starting (recipients ${RECIPIENTS}, WHATSAPP_MPS ${MPS}, dispatcher concurrency ${CONCURRENCY})`);
+  log(`building and starting (recipients ${RECIPIENTS}, WHATSAPP_MPS ${MPS}, dispatcher concurrency ${CONCURRENCY.paced} paced, ${CONCURRENCY.unpaced} unpaced)`);
   const world = await createBenchWorld();
   const guard = setTimeout(() => {
     process.stderr.write(`[bench] time limit (${TIME_LIMIT_MS} ms) reached, stopping\n`);
@@ -246,7 +282,7 @@ const main = async () => {
     const paced = ONLY === 'unpaced' ? null : await runPaced(world, template);
     const unpaced = ONLY === 'paced' ? null : await runUnpaced(world, template);
 
-    const lines = ['', `campaign benchmark — ${RECIPIENTS} recipients per campaign, loopback, dispatcher concurrency ${CONCURRENCY}`];
+    const lines = ['', `campaign benchmark — ${RECIPIENTS} recipients per campaign, loopback, dispatcher concurrency ${CONCURRENCY.paced} paced / ${CONCURRENCY.unpaced} unpaced`];
     const verdicts: Array<[string, boolean]> = [];
     const outcomes = [paced?.outcome, unpaced?.outcome].filter((outcome): outcome is Outcome => Boolean(outcome));
     if (paced) {
@@ -255,6 +291,7 @@ const main = async () => {
       lines.push(
         `launch (paced campaign)      ${fmt(paced.launchMs, 0)} ms over HTTP (server: ${paced.serverMs ?? '?'} ms)`,
         `paced send rate              ${fmt(paced.rate.rate, 1)}/s of WHATSAPP_MPS ${MPS} → ratio ${fmt(ratio)} (target ≥ ${TARGET.paced}); busiest second ${paced.rate.busiest}; ${paced.rate.seconds} s in all; status callbacks ${PACED_CALLBACKS ? 'on' : 'off'}`,
+        `paced database commits      ${fmt(paced.commitsPerMessage)} per message`,
         `paced stats at completion    ${JSON.stringify({ total: stats.total, queued: stats.queued, sent: stats.sent, delivered: stats.delivered, read: stats.read, failed: stats.failed })}`
       );
       verdicts.push([`paced ratio ≥ ${TARGET.paced}`, ratio >= TARGET.paced]);
@@ -264,8 +301,8 @@ const main = async () => {
       const ratio = unpaced.rate.rate / raw;
       lines.push(
         `unpaced launch               ${fmt(unpaced.launchMs, 0)} ms over HTTP`,
-        `unpaced dispatch rate        ${fmt(unpaced.rate.rate, 1)}/s`,
-        `raw twilio SDK → emulator    ${fmt(unpaced.rawBefore, 1)}/s before, ${fmt(unpaced.rawAfter, 1)}/s after (mean ${fmt(raw, 1)}/s), concurrency ${CONCURRENCY}`,
+        `unpaced dispatch rate        ${fmt(unpaced.rate.rate, 1)}/s; ${fmt(unpaced.commitsPerMessage)} database commits per message`,
+        `raw twilio SDK → emulator    ${fmt(unpaced.rawBefore, 1)}/s before, ${fmt(unpaced.rawAfter, 1)}/s after (mean ${fmt(raw, 1)}/s), concurrency ${CONCURRENCY.unpaced}`,
         `unpaced / raw ratio          ${fmt(ratio)} (target ≥ ${TARGET.unpaced})`
       );
       verdicts.push([`unpaced ratio ≥ ${TARGET.unpaced}`, ratio >= TARGET.unpaced]);

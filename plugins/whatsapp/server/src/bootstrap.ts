@@ -24,10 +24,11 @@ const startJobs = async (strapi: Core.Strapi) => {
   await queue.work(JOB.statusSync, createStatusSyncTickHandler(strapi));
   // Runs of different scopes side by side (they split the sync's share of the Twilio budget).
   await queue.work(JOB.statusSyncRun, createStatusSyncRunHandler(strapi), { concurrency: 3 });
-  // Campaigns: one dispatcher run at a time per instance (its advisory lock makes it one per sender
-  // across instances); scheduled launches are polled every second so they start on time.
+  // Campaigns: the advisory lock makes one dispatcher run per sender across instances; two job
+  // slots let the run a finishing one queues start here and wait for its lock while the last
+  // sends go out. Scheduled launches are polled every second so they start on time.
   await getService(strapi, 'campaign-dispatch').prepare();
-  await queue.work(JOB.campaignDispatch, createCampaignDispatchHandler(strapi), { pollingSeconds: 1 });
+  await queue.work(JOB.campaignDispatch, createCampaignDispatchHandler(strapi), { concurrency: 2, pollingSeconds: 1 });
   await queue.work(JOB.campaignScheduler, createCampaignSchedulerHandler(strapi), { pollingSeconds: 1 });
 };
 

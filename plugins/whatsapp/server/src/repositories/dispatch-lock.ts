@@ -28,9 +28,16 @@ export type DispatchLock = {
 
 // Two-key form: a namespace of our own, then the sender, so no other advisory lock collides.
 const LOCK_SQL = `SELECT pg_try_advisory_lock(hashtext('whatsapp:campaign-dispatch'), hashtext($1)) AS locked`;
+const WAIT_LOCK_SQL = `SELECT pg_advisory_lock(hashtext('whatsapp:campaign-dispatch'), hashtext($1)), true AS locked`;
+/** Postgres' lock_not_available: lock_timeout ran out. */
+const LOCK_TIMEOUT = '55P03';
 const UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtext('whatsapp:campaign-dispatch'), hashtext($1))`;
 
-export const tryLockDispatcher = async (strapi: Core.Strapi, sender: string): Promise<DispatchLock | null> => {
+/**
+ * Takes the sender's dispatcher lock, or answers null if another session holds it. `waitMs`: wait
+ * that long for it first (a run queued by the one finishing takes over the moment it is free).
+ */
+export const tryLockDispatcher = async (strapi: Core.Strapi, sender: string, waitMs = 0): Promise<DispatchLock | null> => {
   const knexClient = strapi.db.connection.client as unknown as KnexPgClient;
   const client = new knexClient.driver.Client(knexClient.connectionSettings);
   let alive = true;
@@ -40,13 +47,15 @@ export const tryLockDispatcher = async (strapi: Core.Strapi, sender: string): Pr
   });
   await client.connect();
   try {
-    const { rows } = await client.query<{ locked: boolean }>(LOCK_SQL, [sender]);
+    if (waitMs > 0) await client.query(`SET lock_timeout = ${Math.ceil(waitMs)}`);
+    const { rows } = await client.query<{ locked: boolean }>(waitMs > 0 ? WAIT_LOCK_SQL : LOCK_SQL, [sender]);
     if (!rows[0]?.locked) {
       await client.end();
       return null;
     }
   } catch (error) {
     await client.end().catch(() => undefined);
+    if ((error as { code?: string }).code === LOCK_TIMEOUT) return null;
     throw error;
   }
   return {

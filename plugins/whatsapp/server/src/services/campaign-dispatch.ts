@@ -8,8 +8,8 @@ import { toWhatsAppAddress } from '../domain/phone';
 import { renderTemplate } from '../domain/placeholders';
 import { checkConfigured } from '../domain/send-rules';
 import type { ResolvedSettings } from '../domain/settings';
-import type { Reservation } from '../domain/token-bucket';
 import { checkTemplateUsable } from '../domain/template-approval';
+import { dispatchConcurrency } from '../domain/dispatch-concurrency';
 import {
   createCampaignDispatchRepository,
   type ClaimedRecipient,
@@ -19,8 +19,9 @@ import {
 import { newDocumentId } from '../repositories/document-row';
 import { ensureCampaignTables } from '../repositories/campaign-tables';
 import { tryLockDispatcher, type DispatchLock } from '../repositories/dispatch-lock';
-import { createPacer, type Pacer } from '../utils/pacer';
+import { createPacer, createStartWindow, type Pacer, type StartWindow } from '../utils/pacer';
 import type { OutgoingMessage, SendSession } from './campaign-sender';
+import type { Grant } from './rate-limiter';
 import { getService } from '../utils/get-service';
 
 export type DispatchRunOutcome = 'done' | 'busy' | 'not-this-sender' | 'stopping';
@@ -30,6 +31,12 @@ const PREVIEW_MAX = 200;
 
 /** How many times a job for a sender this instance does not serve is passed on. */
 const HANDOVER_HOPS = 20;
+/**
+ * How long a run waits for the sender's lock: the run queued by one finishing its time waits for
+ * that one's last sends; a run queued while another goes on gives up after this (the other
+ * queues a next run when it ends).
+ */
+const HANDOVER_LOCK_WAIT_MS = 3_000;
 /** How long a worker that queued a dispatcher job stays busy, leaving the job to an idle instance. */
 const HANDOVER_YIELD_MS = 250;
 
@@ -99,9 +106,16 @@ const prepareBatch = (claimed: ClaimedRecipient[], settings: ResolvedSettings): 
 export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createCampaignDispatchRepository(strapi);
   let stopping = false;
+  // One per sender for the life of the instance: a run and the next overlap for a moment, and
+  // their sends count together against the rate.
+  const startWindows = new Map<string, StartWindow>();
+  const startWindowOf = (sender: string) => {
+    let window = startWindows.get(sender);
+    if (!window) startWindows.set(sender, (window = createStartWindow()));
+    return window;
+  };
 
   const runMs = () => (positiveEnv(CAMPAIGN_ENV.runSeconds) ?? CAMPAIGN.runMs / 1000) * 1000;
-  const concurrency = () => Math.floor(positiveEnv(CAMPAIGN_ENV.concurrency) ?? CAMPAIGN.concurrency);
 
   const kick = async (options: { sender?: string; trx?: KnexTransactionLike; startAfter?: Date; hops?: number } = {}) => {
     const sender = options.sender ?? senderKeyOf(await getService(strapi, 'settings').getResolved());
@@ -147,7 +161,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
   const sendPaced = async (pacer: Pacer, sender: string, mps: number, messageIds: string[]) => {
     if (messageIds.length === 0) return;
     const grant = await getService(strapi, 'rate-limiter').reserve(sender, messageIds.length, mps);
-    const base = Date.now();
+    const base = grant.grantedAt;
     messageIds.forEach((messageId, index) =>
       pacer.schedule(base + (grant.delaysMs[index] ?? 0), () => deliverOne(sender, mps, messageId), 1000 / grant.rate)
     );
@@ -157,10 +171,11 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
   const sendFresh = (
     pacer: Pacer,
     session: SendSession,
-    send: { sender: string; mps: number; batch: OutgoingMessage[]; grant: Reservation; claimed: boolean }
+    send: { sender: string; mps: number; batch: OutgoingMessage[]; grant: Grant; claimed: boolean }
   ) => {
     const { sender, mps, batch, grant } = send;
-    const base = Date.now();
+    // Tokens count from when they were granted (often while the batch was being claimed).
+    const base = grant.grantedAt;
     const ready = batch.filter((message) => message.contentSid);
     const readyDelays = grant.delaysMs.filter((_, index) => batch[index]!.contentSid);
     // Sends that fall behind (a busy event loop) never bunch up faster than the granted rate.
@@ -193,11 +208,12 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
     }
   };
 
-  const pump = async (sender: string, lock: DispatchLock) => {
+  /** `tail`: the run's last sends, still going out when it hands over (see the end). */
+  const pump = async (sender: string, lock: DispatchLock): Promise<{ handedOver: boolean; tail: Promise<void> }> => {
     const deadline = Date.now() + runMs();
-    const pacer = createPacer(concurrency());
     const settingsService = getService(strapi, 'settings');
     let settings = await settingsService.getResolved();
+    const pacer = createPacer(dispatchConcurrency(settings.mps, positiveEnv(CAMPAIGN_ENV.concurrency)), Date.now, startWindowOf(sender));
     let nextChecksAt = 0;
     let throttleSince = new Date();
     let lastBatchFull = false;
@@ -237,7 +253,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       // left over at the end is a send not made, never one too many); when the bucket lets whole
       // batches go at once, they are claimed as they are written.
       const rateLimiter = getService(strapi, 'rate-limiter');
-      const [batch, early]: [OutgoingMessage[] | null, Reservation | null] = await Promise.all([
+      const [batch, early]: [OutgoingMessage[] | null, Grant | null] = await Promise.all([
         claimBatch(sender, batchSize, settings, sendingAtOnce),
         lastBatchFull ? rateLimiter.reserve(sender, batchSize, mps) : Promise.resolve(null),
       ]);
@@ -255,13 +271,29 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
         await sleep(CAMPAIGN.idlePollMs);
         continue;
       }
-      const grant: Reservation = early ?? (await rateLimiter.reserve(sender, batch.length, mps));
+      const grant: Grant = early ?? (await rateLimiter.reserve(sender, batch.length, mps));
       sendingAtOnce = (grant.delaysMs.at(-1) ?? 0) <= CAMPAIGN.lookaheadMs;
       sendFresh(pacer, session, { sender, mps, batch, grant, claimed });
     }
-    await pacer.drain();
-    await session.flush();
-    await completeFinished(sender);
+    const finish = async () => {
+      await pacer.drain();
+      await session.flush();
+      await completeFinished(sender);
+    };
+    // Out of time with work left: every message this run scheduled is claimed now (so none looks
+    // left over), the next run is queued and waits for the lock (HANDOVER_LOCK_WAIT_MS), and this
+    // run's last sends go out after the lock is released, so the pace does not stop between runs.
+    const handedOver = !stopping && lock.held() && Date.now() >= deadline && (await repository.workLeft(sender)).running;
+    if (!handedOver) {
+      await finish();
+      return { handedOver, tail: Promise.resolve() };
+    }
+    await session.claimRemaining();
+    await kick({ sender });
+    const tail = finish().catch((error: Error) => {
+      strapi.log.error(`[whatsapp] campaign dispatcher: finishing a run's last sends failed: ${error.message}`);
+    });
+    return { handedOver, tail };
   };
 
   return {
@@ -292,18 +324,21 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
         }
         return 'not-this-sender';
       }
-      const lock = await tryLockDispatcher(strapi, sender);
+      const lock = await tryLockDispatcher(strapi, sender, HANDOVER_LOCK_WAIT_MS);
       if (!lock) return 'busy';
+      let handedOver = false;
+      let tail = Promise.resolve();
       try {
-        await pump(sender, lock);
+        ({ handedOver, tail } = await pump(sender, lock));
       } finally {
         await lock.release();
       }
-      // Queued only now the lock is free, so whichever instance takes it can run. A launch that
-      // found the lock taken while we held it is seen here. This worker then stays busy a moment,
-      // so an idle instance takes the next run (the work spreads over the instances); if none is
-      // idle, this one takes it when the moment is over.
-      if ((await repository.workLeft(sender)).running) {
+      await tail;
+      // Otherwise queued only now the lock is free. A launch that found the lock taken while we
+      // held it is seen here. This worker then stays busy a moment, so an idle instance takes the
+      // next run (the work spreads over the instances); if none is idle, this one takes it when
+      // the moment is over.
+      if (!handedOver && (await repository.workLeft(sender)).running) {
         await kick({ sender });
         if (!stopping) await sleep(HANDOVER_YIELD_MS);
       }

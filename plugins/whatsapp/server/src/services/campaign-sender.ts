@@ -27,7 +27,14 @@ export type SendSession = {
   schedule(pacer: Pacer, messages: OutgoingMessage[], base: number, delaysMs: number[], claimed: boolean, spacingMs: number): void;
   /** Resolves once every acceptance so far is recorded. */
   flush(): Promise<void>;
+  /**
+   * Claims now every scheduled message not claimed yet (a pause can no longer take them back),
+   * so that nothing this session will send looks left over to the dispatcher run after it.
+   */
+  claimRemaining(): Promise<void>;
 };
+
+type ClaimGroup = { startsAt: number; ids: number[]; claim?: Promise<Set<number>> };
 
 /** Messages whose send times fall this close together are claimed together, in one statement. */
 const CLAIM_GROUP_MS = 40;
@@ -66,6 +73,15 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
   return {
     open(settings: ResolvedSettings, options: { onPushback: () => void }): SendSession {
       const pending: AcceptedSend[] = [];
+      const unclaimed = new Set<ClaimGroup>();
+      const claimGroup = (group: ClaimGroup) => {
+        unclaimed.delete(group);
+        group.claim ??= repository.claimFresh(group.ids, SEND.leaseSeconds).catch((error: Error) => {
+          strapi.log.error(`[whatsapp] campaign: claiming ${group.ids.length} message(s) failed: ${error.message}`);
+          return new Set<number>();
+        });
+        return group.claim;
+      };
       let timer: NodeJS.Timeout | undefined;
       let chain: Promise<void> = Promise.resolve();
 
@@ -144,21 +160,26 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
             messages.forEach((message, index) => pacer.schedule(base + (delaysMs[index] ?? 0), () => guarded(message), spacingMs));
             return;
           }
-          let group: { startsAt: number; ids: number[]; claim?: Promise<Set<number>> } | undefined;
+          let group: ClaimGroup | undefined;
           messages.forEach((message, index) => {
             const at = base + (delaysMs[index] ?? 0);
-            if (!group || at - group.startsAt > CLAIM_GROUP_MS) group = { startsAt: at, ids: [] };
+            if (!group || at - group.startsAt > CLAIM_GROUP_MS) unclaimed.add((group = { startsAt: at, ids: [] }));
             const mine = group;
             mine.ids.push(message.id);
             pacer.schedule(at, async () => {
               // The first send of a group claims the whole group; until then a pause can take them back.
-              mine.claim ??= repository.claimFresh(mine.ids, SEND.leaseSeconds).catch((error: Error) => {
-                strapi.log.error(`[whatsapp] campaign: claiming ${mine.ids.length} message(s) failed: ${error.message}`);
-                return new Set<number>();
-              });
-              if ((await mine.claim).has(message.id)) await guarded(message);
+              if ((await claimGroup(mine)).has(message.id)) await guarded(message);
             }, spacingMs);
           });
+        },
+
+        async claimRemaining() {
+          // One statement for them all: the groups' own claims would be one each.
+          const groups = [...unclaimed];
+          unclaimed.clear();
+          const all = claimGroup({ startsAt: 0, ids: groups.flatMap((group) => group.ids) });
+          for (const group of groups) group.claim ??= all;
+          await all;
         },
 
         async flush() {

@@ -3,6 +3,8 @@ import { RATE_BUCKET } from '../constants';
 import type { BucketLimits, BucketState, Reservation } from '../domain/token-bucket';
 import { createRateLimiterRepository } from '../repositories/rate-limiter';
 
+export type Grant = Reservation & { grantedAt: number };
+
 const limitsFor = (mps: number): BucketLimits => ({ mps, ...RATE_BUCKET });
 
 /**
@@ -12,9 +14,14 @@ const limitsFor = (mps: number): BucketLimits => ({ mps, ...RATE_BUCKET });
 export const createRateLimiterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createRateLimiterRepository(strapi);
   return {
-    /** `count` sends for `sender`; each may start `delaysMs[i]` after the answer arrives, not before. */
-    async reserve(sender: string, count: number, mps: number): Promise<Reservation> {
-      return repository.reserve(sender, count, limitsFor(mps));
+    /**
+     * `count` sends for `sender`; each may start `delaysMs[i]` after `grantedAt` (this instance's
+     * clock when the answer arrived), not before. Schedule from `grantedAt`, not from whenever
+     * the sends are ready: a token whose time passed while the batch was prepared is still good.
+     */
+    async reserve(sender: string, count: number, mps: number): Promise<Grant> {
+      const reservation = await repository.reserve(sender, count, limitsFor(mps));
+      return { ...reservation, grantedAt: Date.now() };
     },
 
     async slowDown(sender: string, mps: number): Promise<BucketState> {

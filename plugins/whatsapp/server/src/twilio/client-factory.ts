@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import type Response from 'twilio/lib/http/response';
+import { DISPATCH_CONCURRENCY } from '../domain/dispatch-concurrency';
 
 export type TwilioClient = ReturnType<typeof twilio>;
 
@@ -70,6 +71,11 @@ export const createTwilioClient = (options: TwilioClientOptions): TwilioClient =
     ...(options.contentBaseUrl ? { content: options.contentBaseUrl } : {}),
   };
   // RequestClient's `timeout` is both the axios request timeout and the https agent's socket timeout.
-  const httpClient = new BaseUrlRequestClient(bases, options.timeoutMs ? { timeout: options.timeoutMs } : {});
+  // The SDK opens at most 20 sockets per host by default; a campaign dispatcher keeps up to
+  // DISPATCH_CONCURRENCY.max sends in flight, each needing its own.
+  const httpClient = new BaseUrlRequestClient(bases, {
+    maxSockets: DISPATCH_CONCURRENCY.max,
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+  });
   return twilio(options.accountSid, options.authToken, { httpClient });
 };

@@ -3,17 +3,19 @@
  * free slot (it then starts late, never early). The campaign dispatcher schedules each send at
  * the time its token from the rate bucket becomes valid.
  *
- * Tasks that start late (a busy event loop, slots all taken) do not catch up in a burst: each
- * starts at least `spacingMs` after the previous one, so the pace at the far end never exceeds the
- * pace the times were given at.
+ * Tasks that start late (a busy event loop, slots all taken) catch up, but never faster than the
+ * pace the times were given at over any second: with `spacingMs` (1000 / rate), at most
+ * 1000 / spacingMs tasks start in any 1,000 ms (for a rate under one a second, one per
+ * `spacingMs`). So a moment's delay is made good within the second instead of pushing every later
+ * send back, and Twilio still never sees more than the rate in any second.
  */
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export type Pacer = {
   /**
-   * Runs `task` at `atMs` (epoch ms) or as soon after as a slot is free, and not sooner than
-   * `spacingMs` after the previous task started. Errors are the task's own business.
+   * Runs `task` at `atMs` (epoch ms) or as soon after as a slot is free and the last second's
+   * starts leave room (see above). Errors are the task's own business.
    */
   schedule(atMs: number, task: () => Promise<void>, spacingMs?: number): void;
   /**
@@ -27,11 +29,45 @@ export type Pacer = {
   drain(): Promise<void>;
 };
 
-export const createPacer = (concurrency: number, now: () => number = Date.now): Pacer => {
+/** The starts of one or several pacers, counted together (see createPacer). */
+export type StartWindow = {
+  /** Waits until fewer than 1000 / spacingMs starts happened in the last 1,000 ms, then counts this start. */
+  take(spacingMs: number): Promise<void>;
+};
+
+export const createStartWindow = (now: () => number = Date.now): StartWindow => {
+  /** Start times within the longest window asked for so far, oldest first. */
+  const starts: number[] = [];
+  let horizonMs = 1000;
+  return {
+    async take(spacingMs) {
+      const windowMs = Math.max(1000, spacingMs);
+      const limit = Math.max(1, Math.floor(windowMs / spacingMs));
+      horizonMs = Math.max(horizonMs, windowMs);
+      for (;;) {
+        const at = now();
+        while (starts.length > 0 && starts[0]! <= at - horizonMs) starts.shift();
+        const inWindow = starts.filter((start) => start > at - windowMs).length;
+        // The check and the count happen together (no await between): two waiters never both take the last room.
+        if (inWindow < limit) {
+          starts.push(at);
+          return;
+        }
+        const oldestInWindow = starts[starts.length - limit]!;
+        await sleep(oldestInWindow + windowMs - at + 1);
+      }
+    },
+  };
+};
+
+/**
+ * `window`: shared with other pacers whose starts count together (a dispatcher run and the next
+ * one, which overlap while the first one's last sends go out); by default the pacer's own.
+ */
+export const createPacer = (concurrency: number, now: () => number = Date.now, window: StartWindow = createStartWindow(now)): Pacer => {
   let running = 0;
   let notStarted = 0;
   let lastDueAt = 0;
-  let nextStartAt = 0;
   const queue: Array<() => void> = [];
   const tasks = new Set<Promise<void>>();
 
@@ -58,11 +94,7 @@ export const createPacer = (concurrency: number, now: () => number = Date.now): 
         // Timers may fire a millisecond early by the wall clock.
         while (now() < atMs) await sleep(atMs - now());
         await acquire();
-        // Takes its turn synchronously, then waits for it: starts stay `spacingMs` apart.
-        const turn = Math.max(now(), nextStartAt);
-        nextStartAt = turn + spacingMs;
-        // (The clock counts whole milliseconds: a turn less than one away has come.)
-        while (turn - now() >= 1) await sleep(turn - now());
+        if (spacingMs > 0) await window.take(spacingMs);
         notStarted -= 1;
         try {
           await task();

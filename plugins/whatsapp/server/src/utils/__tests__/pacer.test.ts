@@ -1,4 +1,4 @@
-import { createPacer } from '../pacer';
+import { createPacer, createStartWindow } from '../pacer';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,19 +17,50 @@ describe('pacer', () => {
     for (const task of started) expect(task.at).toBeGreaterThanOrEqual(task.due);
   });
 
-  it('spaces tasks that start late instead of letting them catch up in a burst', async () => {
-    const pacer = createPacer(8);
+  it('lets late tasks catch up, but never more than the rate in any second', async () => {
+    const pacer = createPacer(50);
     const base = Date.now();
     const started: number[] = [];
-    // All due at once (as if the event loop had been busy): they start 25 ms apart.
-    for (let i = 0; i < 5; i += 1) {
+    // 30 tasks at 20 a second (spacing 50 ms), all already due (as if the event loop had been
+    // busy): 20 start at once, the other 10 one second after the first.
+    for (let i = 0; i < 30; i += 1) {
       pacer.schedule(base, async () => {
         started.push(Date.now());
-      }, 25);
+      }, 50);
     }
     await pacer.drain();
-    for (let i = 1; i < started.length; i += 1) expect(started[i]! - started[i - 1]!).toBeGreaterThanOrEqual(24);
-    expect(started.at(-1)! - started[0]!).toBeGreaterThanOrEqual(99);
+    expect(started).toHaveLength(30);
+    started.sort((a, b) => a - b);
+    expect(started[19]! - started[0]!).toBeLessThan(200);
+    expect(started[20]! - started[0]!).toBeGreaterThanOrEqual(1000);
+    // In any 1,000 ms, at most 20 starts.
+    for (let i = 0; i + 20 < started.length; i += 1) expect(started[i + 20]! - started[i]!).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('keeps a rate under one a second to one start per spacing', async () => {
+    let clock = 0;
+    const pacer = createPacer(4, () => clock);
+    const started: number[] = [];
+    for (let i = 0; i < 2; i += 1) pacer.schedule(0, async () => void started.push(clock), 3000);
+    // The fake clock moves on its own while the pacer sleeps on real timers.
+    const ticking = setInterval(() => (clock += 250), 1);
+    await pacer.drain();
+    clearInterval(ticking);
+    expect(started).toHaveLength(2);
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('counts the starts of pacers that share a window together', async () => {
+    const window = createStartWindow();
+    const pacers = [createPacer(50, Date.now, window), createPacer(50, Date.now, window)];
+    const base = Date.now();
+    const started: number[] = [];
+    // 15 tasks each at 20 a second, all due now: 20 start at once between them, the rest a second later.
+    for (const pacer of pacers) for (let i = 0; i < 15; i += 1) pacer.schedule(base, async () => void started.push(Date.now()), 50);
+    await Promise.all(pacers.map((pacer) => pacer.drain()));
+    started.sort((a, b) => a - b);
+    expect(started).toHaveLength(30);
+    expect(started[20]! - started[0]!).toBeGreaterThanOrEqual(1000);
   });
 
   it('runs at most `concurrency` tasks at once', async () => {
