@@ -168,3 +168,15 @@ export const campaignMessages = (campaignDocumentId: string) =>
 
 export const uniqueTag = () => uniqueName('tag');
 export { sleep, adminApi as admin };
+
+/** Dispatcher runs for `sender` created since `since` that failed or had to be retried (pg-boss's own table). */
+export const troubledDispatcherRuns = (sender: string, since: Date) =>
+  withDb(async (client) => {
+    const result = await client.query(
+      `SELECT id, state, retry_count, output FROM whatsapp_jobs.job
+        WHERE name = 'whatsapp.campaign-dispatch' AND data->>'sender' = $1 AND created_on >= $2
+          AND (state = 'failed' OR retry_count > 0)`,
+      [sender, since]
+    );
+    return result.rows as Array<{ id: string; state: string; retry_count: number; output: unknown }>;
+  });

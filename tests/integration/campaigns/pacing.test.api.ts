@@ -7,6 +7,7 @@ import {
   injectFailure,
   isCompleted,
   startExtraApp,
+  troubledDispatcherRuns,
   uniqueTag,
   waitForCampaign,
   withDb,
@@ -33,6 +34,21 @@ describe('Twilio asking us to slow down (20429, 63018)', () => {
   afterAll(async () => {
     await app?.app.stop();
   });
+
+  it('finishes an audience that is not a whole number of batches without a dispatcher run failing', async () => {
+    // At 10 a second a batch is 5 recipients: 12 make two full batches and a short one, whose
+    // claim comes back smaller than the tokens reserved alongside it.
+    const since = new Date(Date.now() - 1_000);
+    const tag = uniqueTag();
+    const people = await createCandidates(12, tag);
+    const { campaign } = await campaignFor(tag);
+    await campaignAction(campaign.documentId, 'launch', app.url).expect(200);
+    const done = await waitForCampaign(campaign.documentId, isCompleted, 30_000);
+    expect(done.stats).toMatchObject({ total: 12, failed: 0, pending: 0 });
+    const atTwilio = await emulatorMessagesByNumber(people.map((person) => person.phone));
+    for (const person of people) expect(atTwilio.get(person.phone)).toHaveLength(1);
+    expect(await troubledDispatcherRuns(sender, since)).toEqual([]);
+  }, 60_000);
 
   it('a 429 (20429) halves the sender’s pace; the refused message is sent later, once', async () => {
     const tag = uniqueTag();

@@ -177,7 +177,8 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
     // Tokens count from when they were granted (often while the batch was being claimed).
     const base = grant.grantedAt;
     const ready = batch.filter((message) => message.contentSid);
-    const readyDelays = grant.delaysMs.filter((_, index) => batch[index]!.contentSid);
+    // A reservation made alongside the claim may hold more tokens than the claim found recipients.
+    const readyDelays = grant.delaysMs.slice(0, batch.length).filter((_, index) => batch[index]!.contentSid);
     // Sends that fall behind (a busy event loop) never bunch up faster than the granted rate.
     const spacingMs = 1000 / grant.rate;
     session.schedule(pacer, ready, base, readyDelays, send.claimed, spacingMs);
