@@ -4,7 +4,7 @@ import { eventRank } from '../domain/status-rank';
 import { defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from './document-row';
 import { toEventEntry } from './message-status';
 import { prepareStatement, runPrepared, type PreparedStatement } from './prepared-statement';
-import { notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from './status-sql';
+import { hasNoSid, notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from './status-sql';
 
 /**
  * The outbox steps of a campaign send, for a batch at a time. They are the steps of
@@ -70,7 +70,7 @@ updated AS (
     last_send_error = NULL,
     updated_at = CAST(:now AS timestamp)
   FROM free
-  WHERE m.id = free.id AND m.twilio_sid IS NULL AND (SELECT count(*) FROM locked) >= 0
+  WHERE m.id = free.id AND ${hasNoSid('m')} AND (SELECT count(*) FROM locked) >= 0
   RETURNING m.id, m.document_id, m.status
 )
 SELECT updated.id, ${notifyStatus('updated')} AS notified
@@ -100,13 +100,13 @@ export const createCampaignDeliveryRepository = (strapi: Core.Strapi) => ({
   async claimFresh(ids: number[], leaseSeconds: number): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
     const result = await strapi.db.connection.raw(
-      `UPDATE ${M}
+      `UPDATE ${M} AS m
           SET send_locked_until = now() + make_interval(secs => ?),
               send_started_at = now(),
               send_attempts = COALESCE(send_attempts, 0) + 1,
               next_attempt_at = NULL
         WHERE id = ANY(CAST(? AS integer[]))
-          AND direction = 'outbound' AND twilio_sid IS NULL AND status = 'pending' AND send_started_at IS NULL
+          AND direction = 'outbound' AND ${hasNoSid('m')} AND status = 'pending' AND send_started_at IS NULL
           AND (send_locked_until IS NULL OR send_locked_until < now())
       RETURNING id`,
       [leaseSeconds, ids]

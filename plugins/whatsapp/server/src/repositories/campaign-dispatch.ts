@@ -184,6 +184,22 @@ export const createCampaignDispatchRepository = (strapi: Core.Strapi) => {
   const db = (trx?: Knex.Transaction): Knex => (trx ?? strapi.db.connection) as Knex;
 
   return {
+    /**
+     * Refreshes the planner statistics of the tables a dispatch fills. A campaign grows them
+     * faster than autovacuum looks (a minute apart, and only past 10 % growth), and with
+     * statistics of a small table the planner scans where it should look up: on a fresh install,
+     * the lookups of the send's bookkeeping slowed from about 1 ms to 50 ms per batch
+     * (bench/campaign). ANALYZE reads a sample and blocks no reader or writer.
+     */
+    async analyzeOutbox(): Promise<void> {
+      const tables = [
+        TABLE.message, TABLE.conversation, TABLE.statusEvent, R,
+        LINK_TABLE.messageConversation, LINK_TABLE.messageCandidate, LINK_TABLE.messageCampaign, LINK_TABLE.messageTemplate,
+        LINK_TABLE.conversationCandidate,
+      ];
+      await db().raw(`ANALYZE ${tables.join(', ')}`);
+    },
+
     /** The sender's running campaigns, with what is needed to tell whether their template can still be sent. */
     async runningCampaigns(sender: string): Promise<RunningCampaign[]> {
       const result = await db().raw(

@@ -6,7 +6,7 @@ import { splitIntoWaves } from '../domain/status-waves';
 import { defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from './document-row';
 import { prepareStatement, runPrepared, type PreparedStatement } from './prepared-statement';
 import { queryRunner } from './query-runner';
-import { notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from './status-sql';
+import { hasNoSid, notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from './status-sql';
 
 export type StatusEventInput = {
   messageSid: string;
@@ -91,8 +91,8 @@ target AS (
   JOIN LATERAL (
     SELECT id, document_id FROM ${TABLE.message} WHERE twilio_sid = input.message_sid
     UNION ALL
-    SELECT id, document_id FROM ${TABLE.message}
-    WHERE document_id = input.message_document_id AND twilio_sid IS NULL
+    SELECT id, document_id FROM ${TABLE.message} AS m
+    WHERE m.document_id = input.message_document_id AND ${hasNoSid('m')}
       AND NOT EXISTS (SELECT 1 FROM ${TABLE.message} WHERE twilio_sid = input.message_sid)
     LIMIT 1
   ) AS found ON true

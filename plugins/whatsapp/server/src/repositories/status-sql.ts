@@ -24,3 +24,13 @@ export const STATUS_EVENT_COLUMNS = [
   'document_id', 'message_sid', 'message_document_id', 'status', 'error_code', 'error_message', 'payload', 'received_at', 'source',
   'applied_at', 'created_at', 'updated_at', 'published_at',
 ] as const;
+
+/**
+ * "This message has no SID yet", for statements that find their messages by id or documentId.
+ * Not `twilio_sid IS NULL`: that is answerable from the unique index on twilio_sid (which holds
+ * the NULLs too), and while an outbox grows fast the planner's statistics lag behind: it then
+ * estimates one SID-less message and walks every one of them for each row of the batch
+ * (bench/campaign: 150 ms for 100 rows with 2,400 waiting). `num_nulls` is not indexable, so the
+ * lookup goes by id and this is only checked.
+ */
+export const hasNoSid = (alias: string) => `num_nulls(${alias}.twilio_sid) = 1`;

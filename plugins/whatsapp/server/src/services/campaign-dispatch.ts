@@ -29,6 +29,8 @@ export type DispatchRunOutcome = 'done' | 'busy' | 'not-this-sender' | 'stopping
 /** The conversation list shows this much of the last message (as services/outbound.ts). */
 const PREVIEW_MAX = 200;
 
+/** A run refreshes the outbox's planner statistics after writing this many messages, then twice as many… */
+const ANALYZE_FIRST_AFTER = 2_000;
 /** How many times a job for a sender this instance does not serve is passed on. */
 const HANDOVER_HOPS = 20;
 /**
@@ -224,6 +226,15 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
         .slowDown(sender, settings.mps)
         .catch((error: Error) => strapi.log.warn(`[whatsapp] campaign dispatcher could not slow down: ${error.message}`));
     const session = getService(strapi, 'campaign-sender').open(settings, { onPushback: slowDown });
+    // Statistics refreshed as this run writes messages: after 2,000, 4,000, 8,000… (see analyzeOutbox).
+    let written = 0;
+    let analyzeAt = ANALYZE_FIRST_AFTER;
+    const counted = (batch: OutgoingMessage[]) => {
+      written += batch.length;
+      if (written < analyzeAt) return;
+      analyzeAt *= 2;
+      void repository.analyzeOutbox().catch((error: Error) => strapi.log.warn(`[whatsapp] campaign dispatcher: ANALYZE failed: ${error.message}`));
+    };
 
     // Left by a dispatcher that died: in the outbox, never sent, nobody on them (or, once a dead
     // instance's lease on a send has run out, that send, which the outbox reconciles first).
@@ -275,6 +286,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       const grant: Grant = early ?? (await rateLimiter.reserve(sender, batch.length, mps));
       sendingAtOnce = (grant.delaysMs.at(-1) ?? 0) <= CAMPAIGN.lookaheadMs;
       sendFresh(pacer, session, { sender, mps, batch, grant, claimed });
+      counted(batch);
     }
     const finish = async () => {
       await pacer.drain();

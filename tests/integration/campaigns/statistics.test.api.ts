@@ -1,0 +1,59 @@
+import crypto from 'node:crypto';
+import { campaignAction, campaignFor, isCompleted, startExtraApp, uniqueTag, waitForCampaign, withDb, type ExtraApp } from './helpers';
+
+/** When each table was last ANALYZEd by hand (autovacuum's own runs are counted apart). */
+const lastAnalyzed = (table: string) =>
+  withDb(async (client) => {
+    const result = await client.query(`SELECT last_analyze FROM pg_stat_user_tables WHERE relname = $1`, [table]);
+    return (result.rows[0]?.last_analyze as Date | null | undefined) ?? null;
+  });
+
+const waitForAnalyze = async (table: string, since: Date, timeoutMs = 15_000) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const at = await lastAnalyzed(table);
+    if ((at && at.getTime() >= since.getTime()) || Date.now() > deadline) return at;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+};
+
+describe('a big campaign keeps the planner statistics of the tables it fills fresh', () => {
+  const sender = '+15005550060';
+  let app: ExtraApp;
+
+  beforeAll(async () => {
+    // Pacing effectively off: 2,100 messages go out in a few seconds.
+    app = await startExtraApp({ sender, mps: 5_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.app.stop();
+  });
+
+  it('ANALYZEs the recipients at a launch of 1,000+ and the outbox tables after 2,000 messages', async () => {
+    const tag = uniqueTag();
+    // Candidates written in one statement (as an import would): 2,100 through the API would take minutes.
+    const prefix = `+9193${String(crypto.randomInt(0, 100)).padStart(2, '0')}`;
+    const inserted = await withDb(async (client) =>
+      client.query(
+        `INSERT INTO plugin_whatsapp_candidates (document_id, name, phone, opt_in, tags, created_at, updated_at, published_at)
+         SELECT 'stat' || md5(random()::text || i), 'Candidate ' || i, $2 || lpad(i::text, 6, '0'), 'opted_in',
+                jsonb_build_array($1::text), now(), now(), now()
+           FROM generate_series(0, 2099) AS i
+         ON CONFLICT DO NOTHING`,
+        [tag, prefix]
+      )
+    );
+    expect(inserted.rowCount).toBeGreaterThanOrEqual(2_000);
+    const { campaign } = await campaignFor(tag);
+    const launchedAt = new Date(Date.now() - 1_000);
+    await campaignAction(campaign.documentId, 'launch', app.url).expect(200);
+
+    expect(await waitForAnalyze('plugin_whatsapp_campaign_recipients', launchedAt)).toEqual(expect.any(Date));
+    await waitForCampaign(campaign.documentId, isCompleted, 90_000);
+    for (const table of ['plugin_whatsapp_messages', 'plugin_whatsapp_messages_conversation_lnk', 'plugin_whatsapp_conversations']) {
+      const at = await waitForAnalyze(table, launchedAt);
+      expect({ table, analyzedSinceLaunch: Boolean(at && at.getTime() >= launchedAt.getTime()) }).toEqual({ table, analyzedSinceLaunch: true });
+    }
+  }, 150_000);
+});
