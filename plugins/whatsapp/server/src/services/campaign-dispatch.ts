@@ -30,7 +30,7 @@ export type DispatchRunOutcome = 'done' | 'busy' | 'not-this-sender' | 'stopping
 const PREVIEW_MAX = 200;
 
 /** A run refreshes the outbox's planner statistics after writing this many messages, then twice as many… */
-const ANALYZE_FIRST_AFTER = 2_000;
+const ANALYZE_FIRST_AFTER = 500;
 /** How many times a job for a sender this instance does not serve is passed on. */
 const HANDOVER_HOPS = 20;
 /**
@@ -226,7 +226,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
         .slowDown(sender, settings.mps)
         .catch((error: Error) => strapi.log.warn(`[whatsapp] campaign dispatcher could not slow down: ${error.message}`));
     const session = getService(strapi, 'campaign-sender').open(settings, { onPushback: slowDown });
-    // Statistics refreshed as this run writes messages: after 2,000, 4,000, 8,000… (see analyzeOutbox).
+    // Statistics refreshed as this run writes messages: after 500, 1,000, 2,000… (see analyzeOutbox).
     let written = 0;
     let analyzeAt = ANALYZE_FIRST_AFTER;
     const counted = (batch: OutgoingMessage[]) => {
