@@ -151,6 +151,11 @@ export const CAMPAIGN = {
   maxBatch: 250,
   /** The next batch is claimed this long before the last send of the current one is due. */
   lookaheadMs: 250,
+  /**
+   * Claims run side by side while the bucket lets whole batches go at once: writing a batch of
+   * 250 messages takes PostgreSQL about as long as sending it (bench/campaign, pacing off).
+   */
+  parallelClaims: 2,
   /** While waiting for retries to settle, the dispatcher looks again this often. */
   idlePollMs: 500,
   /** 63018 (WhatsApp rate limit) failures are looked for this often. */

@@ -146,6 +146,17 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       return created.map(({ recipientId, id, documentId }) => ({ id, documentId, ...outgoing.get(recipientId)! }));
     });
 
+  /** `count` claims of up to `limit` each, side by side; null when none found anyone waiting. */
+  const claimBatches = async (sender: string, limit: number, count: number, settings: ResolvedSettings, leaseNow: boolean) => {
+    const settled = await Promise.allSettled(Array.from({ length: count }, () => claimBatch(sender, limit, settings, leaseNow)));
+    // A claim that failed wrote nothing (its transaction rolled back); what the others claimed is sent.
+    const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    const found = settled.flatMap((result) => (result.status === 'fulfilled' && result.value !== null ? [result.value] : []));
+    if (failed && found.length === 0) throw failed.reason;
+    if (failed) strapi.log.warn(`[whatsapp] campaign dispatcher: a claim failed (${(failed.reason as Error).message}); the others go on`);
+    return found.length === 0 ? null : found.flat();
+  };
+
   /** One send through the send path; a refusal to go faster slows the whole sender down. */
   const deliverOne = async (sender: string, mps: number, messageId: string) => {
     try {
@@ -259,18 +270,22 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
         nextChecksAt = Date.now() + CAMPAIGN.throttleCheckMs;
       }
       const batchSize = Math.max(1, Math.min(CAMPAIGN.maxBatch, Math.ceil(mps * CAMPAIGN.batchSeconds)));
-      // The next batch is handed over while this one is still going out, so sends never wait on it.
-      await pacer.waitForRoom(CAMPAIGN.lookaheadMs, batchSize);
+      // The next batch is handed over while this one is still going out, so sends never wait on it;
+      // when batches go at once, claims take about as long as the sends, so two claims' worth wait.
+      await pacer.waitForRoom(CAMPAIGN.lookaheadMs, sendingAtOnce ? batchSize * CAMPAIGN.parallelClaims : batchSize);
       // While full batches keep coming, their tokens are reserved alongside the hand-over (a token
       // left over at the end is a send not made, never one too many); when the bucket lets whole
       // batches go at once, they are claimed as they are written.
       const rateLimiter = getService(strapi, 'rate-limiter');
+      // Sending faster than one claim can write, several claims run side by side (SKIP LOCKED
+      // keeps them apart), each in a transaction of its own.
+      const claims = sendingAtOnce ? CAMPAIGN.parallelClaims : 1;
       const [batch, early]: [OutgoingMessage[] | null, Grant | null] = await Promise.all([
-        claimBatch(sender, batchSize, settings, sendingAtOnce),
-        lastBatchFull ? rateLimiter.reserve(sender, batchSize, mps) : Promise.resolve(null),
+        claimBatches(sender, batchSize, claims, settings, sendingAtOnce),
+        lastBatchFull ? rateLimiter.reserve(sender, batchSize * claims, mps) : Promise.resolve(null),
       ]);
       const claimed = sendingAtOnce;
-      lastBatchFull = batch?.length === batchSize;
+      lastBatchFull = batch?.length === batchSize * claims;
       if (batch === null) {
         sendingAtOnce = false;
         // Nothing waiting: the campaigns finish as their last messages leave the outbox.
