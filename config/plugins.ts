@@ -6,7 +6,8 @@ const pluginsConfig = ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   graphql: {
     enabled: true,
-    config: { endpoint: '/graphql', playgroundAlways: false, defaultLimit: 25, maxLimit: 100 },
+    // The landing page (Apollo Sandbox) stays Strapi's default: on in development, off in production.
+    config: { endpoint: '/graphql', defaultLimit: 25, maxLimit: 100, depthLimit: 10 },
   },
   whatsapp: {
     enabled: true,

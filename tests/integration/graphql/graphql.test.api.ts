@@ -17,6 +17,16 @@ describe('GraphQL', () => {
     ]);
   });
 
+  it('refuses a query nested deeper than 10 levels (config/plugins.ts depthLimit) and answers one within it', async () => {
+    // conversation → messages → conversation → … : each hop is one level.
+    const nest = (levels: number): string => (levels === 0 ? 'documentId' : `documentId messages { conversation { ${nest(levels - 1)} } }`);
+    const deep = await gql(`query { whatsappConversations { ${nest(6)} } }`);
+    expect(deep.body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(deep.body.data ?? null).toBeNull();
+    const shallow = await gql(`query { whatsappConversations { ${nest(2)} } }`);
+    expect(shallow.body.errors).toBeUndefined();
+  });
+
   it('applies the same phone rules to mutations as REST', async () => {
     const phone = uniqueIndianMobile();
     const created = await gql('mutation ($phone: String!) { createWhatsappCandidate(data: { phone: $phone }) { phone } }', {
