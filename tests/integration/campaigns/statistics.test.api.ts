@@ -4,6 +4,7 @@ import {
   campaignFor,
   emulatorMessagesByNumber,
   isCompleted,
+  sleep,
   startExtraApp,
   uniqueTag,
   waitForCampaign,
@@ -23,7 +24,7 @@ const waitForAnalyze = async (table: string, since: Date, timeoutMs = 15_000) =>
   for (;;) {
     const at = await lastAnalyzed(table);
     if ((at && at.getTime() >= since.getTime()) || Date.now() > deadline) return at;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
 };
 

@@ -192,7 +192,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
     const ready = batch.filter((message) => message.contentSid);
     // A reservation made alongside the claim may hold more tokens than the claim found recipients.
     const readyDelays = grant.delaysMs.slice(0, batch.length).filter((_, index) => batch[index]!.contentSid);
-    // Sends that fall behind (a busy event loop) never bunch up faster than the granted rate.
+    // Sends that fall behind (a busy event loop) catch up, never more than the granted rate in any second.
     const spacingMs = 1000 / grant.rate;
     session.schedule(pacer, ready, base, readyDelays, send.claimed, spacingMs);
     // No ContentSid (the template lost it since the check): the send path says why it fails.

@@ -4,31 +4,24 @@ import { INBOUND_BATCH } from '../constants';
 import { toE164, toInboundMessage, type InboundMessage, type TwilioParams } from '../domain/inbound';
 import { createInboundMessageRepository, type StoredInbound } from '../repositories/inbound-message';
 import { createBatcher } from '../utils/batcher';
-import { isTransientDbError } from '../utils/db-errors';
+import { runTogether, type TogetherOutcome } from '../utils/run-together';
 import { getService } from '../utils/get-service';
 
 const invalidAddress = (field: 'From' | 'To', message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
 
 
-type Outcome = StoredInbound | { failed: unknown };
+type Outcome = TogetherOutcome<StoredInbound>;
 
 export const createInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = () => createInboundMessageRepository(strapi);
 
-  const storeDistinct = async (messages: InboundMessage[]): Promise<Outcome[]> => {
-    try {
-      return await repository().storeMany(messages, new Date());
-    } catch (error) {
-      if (isTransientDbError(error)) return repository().storeMany(messages, new Date());
-      if (messages.length === 1) return [{ failed: error }];
-      // One message the database refuses must not fail the others stored with it.
-      strapi.log.error(`[whatsapp] storing ${messages.length} inbound messages together failed; storing them one by one`);
-      const outcomes: Outcome[] = [];
-      for (const message of messages) outcomes.push(...(await storeDistinct([message])));
-      return outcomes;
-    }
-  };
+  const storeDistinct = (messages: InboundMessage[]): Promise<Outcome[]> =>
+    runTogether(
+      messages,
+      (group) => repository().storeMany(group, new Date()),
+      (count) => strapi.log.error(`[whatsapp] storing ${count} inbound messages together failed; storing them one by one`)
+    );
 
   // Webhooks that arrive together are stored together: one round trip and one commit.
   const batcher = createBatcher<InboundMessage, Outcome>({

@@ -8,7 +8,7 @@ import {
 } from '../repositories/message-status';
 import { inTransaction } from '../repositories/query-runner';
 import { createBatcher } from '../utils/batcher';
-import { isTransientDbError } from '../utils/db-errors';
+import { runTogether, type TogetherOutcome } from '../utils/run-together';
 
 export type StatusReport = Omit<StatusEventInput, 'at' | 'payload' | 'messageDocumentId'> & {
   messageDocumentId?: string | null;
@@ -16,24 +16,17 @@ export type StatusReport = Omit<StatusEventInput, 'at' | 'payload' | 'messageDoc
   at?: Date;
 };
 
-type Outcome = RecordedStatus | { failed: unknown };
+type Outcome = TogetherOutcome<RecordedStatus>;
 
 export const createMessageStatusService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = () => createMessageStatusRepository(strapi);
 
-  const recordTogether = async (events: StatusEventInput[]): Promise<Outcome[]> => {
-    try {
-      return await repository().recordMany(events);
-    } catch (error) {
-      if (isTransientDbError(error)) return repository().recordMany(events);
-      if (events.length === 1) return [{ failed: error }];
-      // One event the database refuses must not fail the others recorded with it.
-      strapi.log.error(`[whatsapp] recording ${events.length} status events together failed; recording them one by one`);
-      const outcomes: Outcome[] = [];
-      for (const event of events) outcomes.push(...(await recordTogether([event])));
-      return outcomes;
-    }
-  };
+  const recordTogether = (events: StatusEventInput[]): Promise<Outcome[]> =>
+    runTogether(
+      events,
+      (group) => repository().recordMany(group),
+      (count) => strapi.log.error(`[whatsapp] recording ${count} status events together failed; recording them one by one`)
+    );
 
   // Reports that arrive together are recorded together: a statement per wave, one commit each.
   const batcher = createBatcher<StatusEventInput, Outcome>({ ...STATUS_BATCH, run: recordTogether });
