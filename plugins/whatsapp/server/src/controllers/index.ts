@@ -10,6 +10,7 @@ import { webhookController } from './webhook';
 import { statusSyncController } from './status-sync';
 import { campaignActionsController } from './campaign-actions';
 import { adminInboxController } from './admin-inbox';
+import { adminCampaignsController } from './admin-campaigns';
 
 export default {
   candidate: candidateController,
@@ -24,4 +25,5 @@ export default {
   'status-sync': statusSyncController,
   'campaign-actions': campaignActionsController,
   'admin-inbox': adminInboxController,
+  'admin-campaigns': adminCampaignsController,
 };

@@ -25,6 +25,7 @@ import { createCampaignStatsService } from './campaign-stats';
 import { createRateLimiterService } from './rate-limiter';
 import { createCampaignSenderService } from './campaign-sender';
 import { createRealtimeStreamService } from './realtime-stream';
+import { createAdminCampaignsService } from './admin-campaigns';
 
 export default {
   settings: createSettingsService,
@@ -54,4 +55,5 @@ export default {
   'rate-limiter': createRateLimiterService,
   'campaign-sender': createCampaignSenderService,
   'realtime-stream': createRealtimeStreamService,
+  'admin-campaigns': createAdminCampaignsService,
 };

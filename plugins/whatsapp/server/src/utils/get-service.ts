@@ -23,6 +23,7 @@ import type { CampaignStatsService } from '../services/campaign-stats';
 import type { RateLimiterService } from '../services/rate-limiter';
 import type { CampaignSenderService } from '../services/campaign-sender';
 import type { RealtimeStreamService } from '../services/realtime-stream';
+import type { AdminCampaignsService } from '../services/admin-campaigns';
 
 type Services = {
   settings: SettingsService;
@@ -48,6 +49,7 @@ type Services = {
   'rate-limiter': RateLimiterService;
   'campaign-sender': CampaignSenderService;
   'realtime-stream': RealtimeStreamService;
+  'admin-campaigns': AdminCampaignsService;
 };
 
 /** Typed access to the plugin's own services; resolved lazily so factories never cycle. */

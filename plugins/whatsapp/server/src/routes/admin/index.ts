@@ -36,6 +36,8 @@ export default {
     { method: 'GET', path: '/sync-status', handler: 'status-sync.find', config: { policies: can('messagesRead') } },
     { method: 'GET', path: '/sync-status/:id', handler: 'status-sync.findOne', config: { policies: can('messagesRead') } },
     // The Campaigns page (create and edit stay in the Content Manager).
+    { method: 'GET', path: '/campaigns', handler: 'admin-campaigns.find', config: { policies: can('campaignsRead') } },
+    { method: 'GET', path: '/campaigns/:id', handler: 'admin-campaigns.findOne', config: { policies: can('campaignsRead') } },
     { method: 'POST', path: '/campaigns/:id/launch', handler: 'campaign-actions.launch', config: { policies: can('campaignsManage') } },
     { method: 'POST', path: '/campaigns/:id/pause', handler: 'campaign-actions.pause', config: { policies: can('campaignsManage') } },
     { method: 'POST', path: '/campaigns/:id/resume', handler: 'campaign-actions.resume', config: { policies: can('campaignsManage') } },
