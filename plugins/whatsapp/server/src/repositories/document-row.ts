@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 /**
@@ -12,16 +12,28 @@ const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 /** 24 characters, as cuid2's default. */
 const DOCUMENT_ID_LENGTH = 24;
 
+/** Ids minted from one fill of the OS's random bytes. */
+const IDS_PER_FILL = 256;
+const pool = Buffer.alloc(DOCUMENT_ID_LENGTH * IDS_PER_FILL);
+let poolOffset = pool.length;
+
 /**
  * A documentId shaped like cuid2's (24 characters, a lowercase letter then lowercase letters and
  * digits; about 120 random bits). Why not `createId` itself: it hashes with SHA-3 in JavaScript,
  * which came to 3 % of the app's CPU in bench/campaign, where every status callback and every
  * campaign message mints one; here the randomness comes from the OS, as cuid2's entropy does.
+ * The bytes are drawn a few kilobytes at a time: one `randomBytes` call per id cost 4 % of the
+ * app's CPU in the unpaced campaign benchmark (a system call each).
  */
 export const newDocumentId = (): string => {
-  const bytes = randomBytes(DOCUMENT_ID_LENGTH);
-  let id = LETTERS[bytes[0]! % LETTERS.length]!;
-  for (let index = 1; index < DOCUMENT_ID_LENGTH; index += 1) id += BASE36[bytes[index]! % BASE36.length];
+  if (poolOffset + DOCUMENT_ID_LENGTH > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const start = poolOffset;
+  poolOffset += DOCUMENT_ID_LENGTH;
+  let id = LETTERS[pool[start]! % LETTERS.length]!;
+  for (let index = 1; index < DOCUMENT_ID_LENGTH; index += 1) id += BASE36[pool[start + index]! % BASE36.length];
   return id;
 };
 
