@@ -36,9 +36,21 @@ export type StartWindow = {
 };
 
 export const createStartWindow = (now: () => number = Date.now): StartWindow => {
-  /** Start times within the longest window asked for so far, oldest first. */
-  const starts: number[] = [];
+  /** Start times from `head` on are within the longest window asked for so far, oldest first. */
+  let starts: number[] = [];
+  let head = 0;
   let horizonMs = 1000;
+  /** The index of the first start after `time` (a binary search: unpaced, a second holds thousands). */
+  const firstAfter = (time: number) => {
+    let low = head;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (starts[middle]! > time) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  };
   return {
     async take(spacingMs) {
       const windowMs = Math.max(1000, spacingMs);
@@ -46,11 +58,17 @@ export const createStartWindow = (now: () => number = Date.now): StartWindow => 
       horizonMs = Math.max(horizonMs, windowMs);
       for (;;) {
         const at = now();
-        while (starts.length > 0 && starts[0]! <= at - horizonMs) starts.shift();
-        const inWindow = starts.filter((start) => start > at - windowMs).length;
+        head = firstAfter(at - horizonMs);
+        // Dropped starts are cut off now and then, not one by one (shift() copies the array).
+        if (head > 1024 && head * 2 > starts.length) {
+          starts = starts.slice(head);
+          head = 0;
+        }
+        const inWindow = starts.length - firstAfter(at - windowMs);
         // The check and the count happen together (no await between): two waiters never both take the last room.
         if (inWindow < limit) {
-          starts.push(at);
+          // Kept in order (the searches need it) should the clock step back.
+          starts.push(Math.max(at, starts.at(-1) ?? at));
           return;
         }
         const oldestInWindow = starts[starts.length - limit]!;
