@@ -22,18 +22,30 @@ export type TwilioCreateParams = {
   statusCallback?: string;
 };
 
+/**
+ * A maker of `<public url>/api/whatsapp/webhook/status?messageId=<documentId>` for one public URL,
+ * parsed once (a campaign builds thousands a second); undefined without a public URL.
+ */
+export const statusCallbackUrlMaker = (
+  publicUrl: string | undefined,
+  path: string,
+  param: string
+): ((messageDocumentId: string) => string) | undefined => {
+  if (!publicUrl) return undefined;
+  const url = new URL(`${publicUrl.replace(/\/+$/, '')}${path}`);
+  url.searchParams.set(param, '');
+  // The parameter is the last one and empty: each id is appended to it.
+  const prefix = url.toString();
+  return (messageDocumentId) => `${prefix}${encodeURIComponent(messageDocumentId)}`;
+};
+
 /** `<public url>/api/whatsapp/webhook/status?messageId=<documentId>`; undefined without a public URL. */
 export const buildStatusCallbackUrl = (
   publicUrl: string | undefined,
   path: string,
   param: string,
   messageDocumentId: string
-): string | undefined => {
-  if (!publicUrl) return undefined;
-  const url = new URL(`${publicUrl.replace(/\/+$/, '')}${path}`);
-  url.searchParams.set(param, messageDocumentId);
-  return url.toString();
-};
+): string | undefined => statusCallbackUrlMaker(publicUrl, path, param)?.(messageDocumentId);
 
 /** The `From` address a send uses when it does not go through a Messaging Service. */
 export const senderAddress = (sender: SenderSettings): string | undefined =>

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SEND, STATUS_CALLBACK_MESSAGE_PARAM, STATUS_CALLBACK_PATH } from '../constants';
 import { JOB } from '../jobs/names';
-import { buildCreateParams, buildStatusCallbackUrl } from '../domain/outbound-request';
+import { buildCreateParams, statusCallbackUrlMaker } from '../domain/outbound-request';
 import type { ResolvedSettings } from '../domain/settings';
 import { classifySendFailure, retryDelayMs, type TwilioFailure } from '../domain/twilio-errors';
 import { createCampaignDeliveryRepository, PLAIN_ACCEPTED_STATUSES, type AcceptedSend } from '../repositories/campaign-delivery';
@@ -73,6 +73,7 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
   return {
     open(settings: ResolvedSettings, options: { onPushback: () => void }): SendSession {
       const pending: AcceptedSend[] = [];
+      const statusCallbackFor = statusCallbackUrlMaker(settings.publicUrl, STATUS_CALLBACK_PATH, STATUS_CALLBACK_MESSAGE_PARAM);
       const unclaimed = new Set<ClaimGroup>();
       const claimGroup = (group: ClaimGroup) => {
         unclaimed.delete(group);
@@ -127,7 +128,7 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
           toE164: message.toE164,
           sender: settings,
           content: { body: null, mediaUrls: [], contentSid: message.contentSid, contentVariables: message.variables },
-          statusCallback: buildStatusCallbackUrl(settings.publicUrl, STATUS_CALLBACK_PATH, STATUS_CALLBACK_MESSAGE_PARAM, message.documentId),
+          statusCallback: statusCallbackFor?.(message.documentId),
         });
         try {
           const answer = await getService(strapi, 'twilio').createMessage(params);

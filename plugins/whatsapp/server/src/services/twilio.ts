@@ -66,15 +66,16 @@ const toRemoteMessage = (message: {
  */
 export const createTwilioService = ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { key: string; client: TwilioClient } | undefined;
+  // The token's digest, worked out again only when the token changes (every send asks for the client).
+  let digested: { token: string; digest: string } | undefined;
+  const digestOf = (token: string) => {
+    if (digested?.token !== token) digested = { token, digest: createHash('sha256').update(token).digest('hex') };
+    return digested.digest;
+  };
 
   const clientFor = (settings: Pick<ResolvedSettings, 'apiBaseUrl' | 'contentBaseUrl'>, credentials: Credentials) => {
     // The key holds a digest, not the token, so nothing secret sits in a comparison string.
-    const key = [
-      credentials.accountSid,
-      createHash('sha256').update(credentials.authToken).digest('hex'),
-      settings.apiBaseUrl,
-      settings.contentBaseUrl,
-    ].join('|');
+    const key = [credentials.accountSid, digestOf(credentials.authToken), settings.apiBaseUrl, settings.contentBaseUrl].join('|');
     if (cached?.key === key) return cached.client;
     const client = createTwilioClient({
       ...credentials,

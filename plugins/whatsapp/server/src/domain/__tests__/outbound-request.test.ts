@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildCreateParams, buildStatusCallbackUrl, guessContentType } from '../outbound-request';
+import { buildCreateParams, buildStatusCallbackUrl, guessContentType, statusCallbackUrlMaker } from '../outbound-request';
 
 const sender = { whatsappNumber: '+15005550006' };
 
@@ -37,6 +37,13 @@ describe('buildStatusCallbackUrl', () => {
       'https://cms.example.com/api/whatsapp/webhook/status?messageId=abc123'
     );
     expect(buildStatusCallbackUrl(undefined, '/x', 'messageId', 'abc')).toBeUndefined();
+  });
+
+  it('builds many from one public URL, each id encoded and read back whole', () => {
+    const make = statusCallbackUrlMaker('https://cms.example.com/base/', '/api/whatsapp/webhook/status', 'messageId')!;
+    expect(make('abc123')).toBe('https://cms.example.com/base/api/whatsapp/webhook/status?messageId=abc123');
+    expect(new URL(make('a b&c=d')).searchParams.get('messageId')).toBe('a b&c=d');
+    expect(statusCallbackUrlMaker(undefined, '/x', 'messageId')).toBeUndefined();
   });
 });
 
