@@ -4,7 +4,7 @@ import { REALTIME_CHANNEL, TABLE, UID } from '../constants';
 import { eventRank, isFailureStatus, provenMilestones, type DeliveryState } from '../domain/status-rank';
 import { splitIntoWaves } from '../domain/status-waves';
 import { defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from './document-row';
-import { prepareStatement, runPrepared, type PreparedStatement } from './prepared-statement';
+import { prepareStatement, runPreparedOn, type PreparedStatement } from './prepared-statement';
 import { queryRunner } from './query-runner';
 import { hasNoSid, notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from './status-sql';
 
@@ -221,9 +221,7 @@ export const createMessageStatusRepository = (strapi: Core.Strapi, trx?: Knex.Tr
           channel: REALTIME_CHANNEL,
         };
         type Row = { ord: number; stored: boolean; message_id: string | null; status: string | null };
-        const rows = trx
-          ? ((await trx.raw(statement.namedSql, params)) as { rows: Row[] }).rows
-          : await runPrepared<Row>(strapi, statement, params);
+        const rows = await runPreparedOn<Row>(await runner(), statement, params);
         for (const row of rows) {
           results[row.ord] = { stored: Boolean(row.stored), messageId: row.message_id ?? null, status: row.status ?? null };
         }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { queryRunner } from './query-runner';
 
 /** A statement written with `:name` bindings, compiled once to Postgres' `$n` form. */
@@ -20,21 +21,18 @@ export const prepareStatement = (name: string, namedSql: string): PreparedStatem
 type PgConnection = { query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }> };
 
 /**
- * Runs a hot-path statement as a named prepared statement on a connection of Strapi's own knex
- * pool. Why not `knex.raw`: knex sends every query unnamed, so Postgres parses and plans the
- * webhook statements (several CTEs over nine tables) on every request, which costs more than
- * running them; a named statement is planned once per connection. Inside a caller's transaction
- * the statement runs there instead, through knex, since knex does not lend out that connection.
+ * Runs a hot-path statement as a named prepared statement, on `runner`'s connection: a connection
+ * of Strapi's own knex pool, or a transaction's. Why not `knex.raw`: knex sends every query
+ * unnamed, so Postgres parses and plans the webhook and dispatch statements (several CTEs over
+ * nine tables) on every call, which costs more than running them; a named statement is planned
+ * once per connection. A knex transaction lends out its own connection (and takes nothing back
+ * on release), so the statement runs inside it.
  */
-export const runPrepared = async <R>(strapi: Core.Strapi, statement: PreparedStatement, params: Record<string, unknown>): Promise<R[]> => {
+export const runPreparedOn = async <R>(runner: Knex, statement: PreparedStatement, params: Record<string, unknown>): Promise<R[]> => {
   for (const binding of statement.order) {
     if (!(binding in params)) throw new Error(`[whatsapp] ${statement.name}: no value for :${binding}`);
   }
-  if (strapi.db.inTransaction()) {
-    const trx = await queryRunner(strapi);
-    return ((await trx.raw(statement.namedSql, params)) as { rows: R[] }).rows;
-  }
-  const client = strapi.db.connection.client as {
+  const client = runner.client as {
     acquireConnection(): Promise<PgConnection>;
     releaseConnection(connection: PgConnection): Promise<unknown>;
   };
@@ -46,3 +44,7 @@ export const runPrepared = async <R>(strapi: Core.Strapi, statement: PreparedSta
     await client.releaseConnection(connection);
   }
 };
+
+/** runPreparedOn, in the caller's transaction when there is one (see queryRunner), else on the pool. */
+export const runPrepared = async <R>(strapi: Core.Strapi, statement: PreparedStatement, params: Record<string, unknown>): Promise<R[]> =>
+  runPreparedOn<R>(await queryRunner(strapi), statement, params);
