@@ -2,10 +2,12 @@
  * What the admin campaign routes answer (`GET /whatsapp/campaigns`, `GET /whatsapp/campaigns/:id`),
  * shared by the server that builds it and the admin pages that read it.
  */
+import { checkTransition, type CampaignAction } from '../server/src/domain/campaign-state';
 import type { CampaignStats, RecipientStatus, SkipReason } from '../server/src/domain/campaign-recipient';
 import type { CampaignState } from '../server/src/domain/statuses';
+import type { RecipientListItem } from '../server/src/repositories/campaign-recipients';
 
-export type { CampaignStats, CampaignState, RecipientStatus, SkipReason };
+export type { CampaignAction, CampaignStats, CampaignState, RecipientListItem, RecipientStatus, SkipReason };
 
 export type AdminCampaignView = {
   documentId: string;
@@ -31,3 +33,6 @@ export const campaignProgress = (stats: Pick<CampaignStats, 'total' | 'pending'>
   handled: Math.max(0, stats.total - stats.pending),
   total: stats.total,
 });
+
+/** Whether the campaign's state lets `action` run (the server answers 409 otherwise). */
+export const actionAllowed = (action: CampaignAction, state: CampaignState) => checkTransition(action, state).ok;

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { actionUid } from '../../shared/permissions';
+import { PAGE_READ_PERMISSIONS } from './utils/pages';
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { getTranslation } from './utils/getTranslation';
@@ -11,7 +12,8 @@ export default {
       icon: PluginIcon,
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'WhatsApp' },
       Component: () => import('./pages/App').then((module) => ({ default: module.App })),
-      permissions: [{ action: actionUid('messagesRead'), subject: null }],
+      // Shown to a role that may read any of the pages (the admin shows a link for any match).
+      permissions: PAGE_READ_PERMISSIONS,
     });
     app.createSettingSection(
       { id: PLUGIN_ID, intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'WhatsApp' } },

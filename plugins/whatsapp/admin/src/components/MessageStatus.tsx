@@ -1,7 +1,7 @@
 import { useIntl } from 'react-intl';
 import { Flex, Typography } from '@strapi/design-system';
 import { Check, Clock, CrossCircle } from '@strapi/icons';
-import { getTranslation } from '../../../utils/getTranslation';
+import { getTranslation } from '../utils/getTranslation';
 
 const FAILED = new Set(['failed', 'undelivered']);
 const WAITING = new Set(['pending', 'accepted', 'scheduled', 'queued', 'sending']);

@@ -1,21 +1,35 @@
 import { lazy, Suspense } from 'react';
-import { Page } from '@strapi/strapi/admin';
-import { Routes, Route } from 'react-router-dom';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { Navigate, Routes, Route } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { PluginNav } from '../components/PluginNav';
+import { useAllowedPages } from '../utils/pages';
 
 const InboxPage = lazy(() => import('./Inbox/InboxPage').then((module) => ({ default: module.InboxPage })));
+const CampaignsPage = lazy(() => import('./Campaigns/CampaignsPage').then((module) => ({ default: module.CampaignsPage })));
+const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
 
 /** One query client for the plugin's pages (STYLE §6). */
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
 
+/** The menu entry opens the first page the role may read. */
+const FirstPage = () => {
+  const [first] = useAllowedPages();
+  return first ? <Navigate to={first.path} replace /> : <Page.NoPermissions />;
+};
+
 export const App = () => (
   <QueryClientProvider client={queryClient}>
-    <Suspense fallback={<Page.Loading />}>
-      <Routes>
-        <Route index element={<InboxPage />} />
-        <Route path="inbox" element={<InboxPage />} />
-        <Route path="*" element={<Page.Error />} />
-      </Routes>
-    </Suspense>
+    <Layouts.Root sideNav={<PluginNav />}>
+      <Suspense fallback={<Page.Loading />}>
+        <Routes>
+          <Route index element={<FirstPage />} />
+          <Route path="inbox" element={<InboxPage />} />
+          <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="campaigns/:id" element={<CampaignPage />} />
+          <Route path="*" element={<Page.Error />} />
+        </Routes>
+      </Suspense>
+    </Layouts.Root>
   </QueryClientProvider>
 );

@@ -4,7 +4,7 @@ import { Box, Button, Flex, Link, Loader, Typography } from '@strapi/design-syst
 import { ArrowClockwise } from '@strapi/icons';
 import type { InboxMessage } from '../../../api/inbox';
 import { getTranslation } from '../../../utils/getTranslation';
-import { MessageStatus } from './MessageStatus';
+import { MessageStatus } from '../../../components/MessageStatus';
 
 type Props = {
   messages: InboxMessage[] | undefined;

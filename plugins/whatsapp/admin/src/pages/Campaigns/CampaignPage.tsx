@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { Link as RouterLink, useParams } from 'react-router-dom';
+import { Layouts, Page, useAPIErrorHandler, useNotification } from '@strapi/strapi/admin';
+import { Alert, Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
+import { ArrowLeft } from '@strapi/icons';
+import { useCampaignQuery } from '../../api/campaigns';
+import { PLUGIN_ID } from '../../pluginId';
+import { useFormatDateTime, useTranslate } from '../../utils/useTranslate';
+import { CampaignActions } from './components/CampaignActions';
+import { CampaignProgress } from './components/CampaignProgress';
+import { CampaignStateBadge } from './components/CampaignStateBadge';
+import { CAMPAIGNS_IN_CONTENT_MANAGER } from './components/ContentManagerLink';
+import { RecipientsTable } from './components/RecipientsTable';
+import { SkippedReasons } from './components/SkippedReasons';
+import { StatsChart } from './components/StatsChart';
+
+const Panel = ({ title, children }: { title: string; children: React.ReactNode }) => (
+  <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} height="100%">
+    <Typography variant="delta" tag="h2">
+      {title}
+    </Typography>
+    <Box paddingTop={4}>{children}</Box>
+  </Box>
+);
+
+/** One campaign: progress, stats, actions and recipients; refreshed every 2 s while it runs. */
+export const CampaignPage = () => {
+  const t = useTranslate();
+  const formatDateTime = useFormatDateTime();
+  const { toggleNotification } = useNotification();
+  const { formatAPIError } = useAPIErrorHandler();
+  const { id = '' } = useParams<{ id: string }>();
+  const campaign = useCampaignQuery(id);
+
+  useEffect(() => {
+    if (campaign.error) {
+      toggleNotification({ type: 'danger', message: formatAPIError(campaign.error as Parameters<typeof formatAPIError>[0]) });
+    }
+  }, [campaign.error, toggleNotification, formatAPIError]);
+
+  if (campaign.isLoading) return <Page.Loading />;
+  if (!campaign.data) return <Page.Error />;
+  const view = campaign.data;
+
+  return (
+    <Page.Main>
+      <Page.Title>{view.name}</Page.Title>
+      <Layouts.Header
+        navigationAction={
+          <Link tag={RouterLink} to={`/plugins/${PLUGIN_ID}/campaigns`} startIcon={<ArrowLeft />}>
+            {t('campaigns.back', 'All campaigns')}
+          </Link>
+        }
+        title={view.name}
+        subtitle={
+          <Flex gap={2} paddingTop={1}>
+            <CampaignStateBadge state={view.state} />
+            <Typography textColor="neutral600">
+              {view.template
+                ? t('campaigns.detail.template', 'Template: {name}', { name: view.template.name })
+                : t('campaigns.detail.noTemplate', 'No template chosen yet')}
+            </Typography>
+          </Flex>
+        }
+        primaryAction={<CampaignActions campaign={view} />}
+        secondaryAction={
+          <Link tag={RouterLink} to={`${CAMPAIGNS_IN_CONTENT_MANAGER}/${view.documentId}`}>
+            {t('campaigns.detail.edit', 'Open in the Content Manager')}
+          </Link>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          {view.stateReason && <Alert variant="warning" closeLabel={t('inbox.close', 'Close')}>{view.stateReason}</Alert>}
+          <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+            <Flex direction="column" alignItems="stretch" gap={3}>
+              <CampaignProgress progress={view.progress} size="M" />
+              <Typography variant="pi" textColor="neutral600">
+                {t('campaigns.detail.times', 'Scheduled {scheduled} · launched {launched} · completed {completed}', {
+                  scheduled: formatDateTime(view.scheduledAt),
+                  launched: formatDateTime(view.startedAt),
+                  completed: formatDateTime(view.completedAt),
+                })}
+              </Typography>
+            </Flex>
+          </Box>
+          <Grid.Root gap={6}>
+            <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
+              <Panel title={t('campaigns.stats.title', 'Recipients by status')}>
+                <StatsChart stats={view.stats} />
+              </Panel>
+            </Grid.Item>
+            <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+              <Panel title={t('campaigns.skipped.title', 'Why recipients were skipped')}>
+                <SkippedReasons skippedBy={view.stats.skippedBy} />
+              </Panel>
+            </Grid.Item>
+          </Grid.Root>
+          <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+            <RecipientsTable campaignId={view.documentId} running={view.state === 'running'} />
+          </Box>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { Layouts, Page, useAPIErrorHandler, useNotification } from '@strapi/strapi/admin';
+import { EmptyStateLayout } from '@strapi/design-system';
+import { useCampaignsQuery } from '../../api/campaigns';
+import { Pager } from '../../components/Pager';
+import { useTranslate } from '../../utils/useTranslate';
+import { CampaignsTable } from './components/CampaignsTable';
+import { CreateCampaignLink } from './components/ContentManagerLink';
+
+/** All campaigns with their state and progress; a running one refreshes itself. */
+export const CampaignsPage = () => {
+  const t = useTranslate();
+  const { toggleNotification } = useNotification();
+  const { formatAPIError } = useAPIErrorHandler();
+  const [page, setPage] = useState(1);
+  const campaigns = useCampaignsQuery(page);
+
+  useEffect(() => {
+    if (campaigns.error) {
+      toggleNotification({ type: 'danger', message: formatAPIError(campaigns.error as Parameters<typeof formatAPIError>[0]) });
+    }
+  }, [campaigns.error, toggleNotification, formatAPIError]);
+
+  const title = t('campaigns.title', 'Campaigns');
+  const list = campaigns.data?.data ?? [];
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        title={title}
+        subtitle={t('campaigns.subtitle', 'A template sent to a group of candidates, and how each message fared')}
+        primaryAction={list.length > 0 ? <CreateCampaignLink variant="secondary" /> : undefined}
+      />
+      <Layouts.Content>
+        {campaigns.isLoading ? (
+          <Page.Loading />
+        ) : campaigns.error ? (
+          <Page.Error />
+        ) : list.length === 0 ? (
+          <EmptyStateLayout
+            hasRadius
+            shadow="tableShadow"
+            content={t(
+              'campaigns.empty',
+              'No campaigns yet. Create one in the Content Manager (Campaign: a name, an approved template, its placeholders and the candidates or tags to send to), then launch it here.'
+            )}
+            action={<CreateCampaignLink />}
+          />
+        ) : (
+          <>
+            <CampaignsTable campaigns={list} />
+            <Pager pagination={campaigns.data?.meta.pagination} onPage={setPage} />
+          </>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

@@ -1,0 +1,29 @@
+import { useAuth } from '@strapi/strapi/admin';
+import { actionUid, type PluginActionKey } from '../../../shared/permissions';
+
+/** The plugin's pages, in menu order, each with the permission that lets a role read it. */
+export const PLUGIN_PAGES = [
+  { path: 'inbox', read: 'messagesRead', label: 'Inbox' },
+  { path: 'templates', read: 'templatesRead', label: 'Templates' },
+  { path: 'campaigns', read: 'campaignsRead', label: 'Campaigns' },
+  // What a sync found is message data: the server guards GET /sync-status with messages.read.
+  { path: 'sync-status', read: 'messagesRead', label: 'Sync status' },
+] as const satisfies ReadonlyArray<{ path: string; read: PluginActionKey; label: string }>;
+
+export type PluginPage = (typeof PLUGIN_PAGES)[number];
+
+/** Read permissions of every page: whoever holds one of them sees the WhatsApp menu entry. */
+export const PAGE_READ_PERMISSIONS = [...new Set(PLUGIN_PAGES.map((page) => page.read))].map((key) => ({
+  action: actionUid(key),
+  subject: null,
+}));
+
+/**
+ * The pages the signed-in admin may open. Read from the user's permissions directly: `useRBAC`
+ * names its answers by the action's last word, and every page's action is a `.read`.
+ */
+export const useAllowedPages = (): PluginPage[] => {
+  const permissions = useAuth('WhatsAppPages', (state) => state.permissions);
+  const held = new Set(permissions.map((permission) => permission.action));
+  return PLUGIN_PAGES.filter((page) => held.has(actionUid(page.read)));
+};
