@@ -6,6 +6,7 @@ import { PluginNav } from '../components/PluginNav';
 import { useAllowedPages } from '../utils/pages';
 
 const InboxPage = lazy(() => import('./Inbox/InboxPage').then((module) => ({ default: module.InboxPage })));
+const TemplatesPage = lazy(() => import('./Templates/TemplatesPage').then((module) => ({ default: module.TemplatesPage })));
 const CampaignsPage = lazy(() => import('./Campaigns/CampaignsPage').then((module) => ({ default: module.CampaignsPage })));
 const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
 
@@ -25,6 +26,7 @@ export const App = () => (
         <Routes>
           <Route index element={<FirstPage />} />
           <Route path="inbox" element={<InboxPage />} />
+          <Route path="templates" element={<TemplatesPage />} />
           <Route path="campaigns" element={<CampaignsPage />} />
           <Route path="campaigns/:id" element={<CampaignPage />} />
           <Route path="*" element={<Page.Error />} />

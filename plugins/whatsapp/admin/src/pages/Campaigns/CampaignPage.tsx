@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { Layouts, Page, useAPIErrorHandler, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Alert, Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { useCampaignQuery } from '../../api/campaigns';
 import { PLUGIN_ID } from '../../pluginId';
+import { useQueryErrorNotification } from '../../utils/useApiError';
 import { useFormatDateTime, useTranslate } from '../../utils/useTranslate';
 import { CampaignActions } from './components/CampaignActions';
 import { CampaignProgress } from './components/CampaignProgress';
@@ -27,16 +27,10 @@ const Panel = ({ title, children }: { title: string; children: React.ReactNode }
 export const CampaignPage = () => {
   const t = useTranslate();
   const formatDateTime = useFormatDateTime();
-  const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
   const { id = '' } = useParams<{ id: string }>();
   const campaign = useCampaignQuery(id);
 
-  useEffect(() => {
-    if (campaign.error) {
-      toggleNotification({ type: 'danger', message: formatAPIError(campaign.error as Parameters<typeof formatAPIError>[0]) });
-    }
-  }, [campaign.error, toggleNotification, formatAPIError]);
+  useQueryErrorNotification(campaign.error);
 
   if (campaign.isLoading) return <Page.Loading />;
   if (!campaign.data) return <Page.Error />;

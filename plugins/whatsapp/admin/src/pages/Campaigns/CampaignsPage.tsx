@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Layouts, Page, useAPIErrorHandler, useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { EmptyStateLayout } from '@strapi/design-system';
 import { useCampaignsQuery } from '../../api/campaigns';
 import { Pager } from '../../components/Pager';
+import { useQueryErrorNotification } from '../../utils/useApiError';
 import { useTranslate } from '../../utils/useTranslate';
 import { CampaignsTable } from './components/CampaignsTable';
 import { CreateCampaignLink } from './components/ContentManagerLink';
@@ -10,16 +11,10 @@ import { CreateCampaignLink } from './components/ContentManagerLink';
 /** All campaigns with their state and progress; a running one refreshes itself. */
 export const CampaignsPage = () => {
   const t = useTranslate();
-  const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
   const [page, setPage] = useState(1);
   const campaigns = useCampaignsQuery(page);
 
-  useEffect(() => {
-    if (campaigns.error) {
-      toggleNotification({ type: 'danger', message: formatAPIError(campaigns.error as Parameters<typeof formatAPIError>[0]) });
-    }
-  }, [campaigns.error, toggleNotification, formatAPIError]);
+  useQueryErrorNotification(campaigns.error);
 
   const title = t('campaigns.title', 'Campaigns');
   const list = campaigns.data?.data ?? [];

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { useAPIErrorHandler, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Button, Dialog, Flex } from '@strapi/design-system';
 import { ArrowClockwise, Cross, Play, Rocket, Stop } from '@strapi/icons';
 import { actionAllowed } from '../../../../../shared/campaigns';
 import { actionUid } from '../../../../../shared/permissions';
 import { useCampaignAction, type AdminCampaignView, type CampaignAction } from '../../../api/campaigns';
+import { useNotifyError } from '../../../utils/useApiError';
 import { useTranslate } from '../../../utils/useTranslate';
 
 const PERMISSIONS = [{ action: actionUid('campaignsManage'), subject: null }];
@@ -23,7 +24,7 @@ const BUTTONS: Array<{ action: Exclude<CampaignAction, 'cancel'>; label: string;
 export const CampaignActions = ({ campaign }: { campaign: AdminCampaignView }) => {
   const t = useTranslate();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
+  const notifyError = useNotifyError();
   const { allowedActions } = useRBAC(PERMISSIONS);
   const mutation = useCampaignAction(campaign.documentId);
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -36,7 +37,7 @@ export const CampaignActions = ({ campaign }: { campaign: AdminCampaignView }) =
   const run = (action: CampaignAction, done: string) =>
     mutation.mutate(action, {
       onSuccess: () => toggleNotification({ type: 'success', message: done }),
-      onError: (error) => toggleNotification({ type: 'danger', message: formatAPIError(error as Parameters<typeof formatAPIError>[0]) }),
+      onError: notifyError,
     });
 
   const busy = (action: CampaignAction) => mutation.isPending && mutation.variables === action;

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import { useAPIErrorHandler, useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
 import { Box, Flex, Loader, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useRecipientsQuery, type RecipientStatus } from '../../../api/campaigns';
 import { MessageStatus } from '../../../components/MessageStatus';
 import { Pager } from '../../../components/Pager';
+import { useQueryErrorNotification } from '../../../utils/useApiError';
 import { useFormatDateTime, useTranslate } from '../../../utils/useTranslate';
 
 /** What the filter offers: the statuses a campaign recipient goes through. */
@@ -15,17 +15,11 @@ const COLUMNS = 6;
 export const RecipientsTable = ({ campaignId, running }: { campaignId: string; running: boolean }) => {
   const t = useTranslate();
   const formatDateTime = useFormatDateTime();
-  const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
   const [status, setStatus] = useState<RecipientStatus | null>(null);
   const [page, setPage] = useState(1);
   const recipients = useRecipientsQuery(campaignId, status, page, running);
 
-  useEffect(() => {
-    if (recipients.error) {
-      toggleNotification({ type: 'danger', message: formatAPIError(recipients.error as Parameters<typeof formatAPIError>[0]) });
-    }
-  }, [recipients.error, toggleNotification, formatAPIError]);
+  useQueryErrorNotification(recipients.error);
 
   const rows = recipients.data?.data ?? [];
 

@@ -1,0 +1,81 @@
+import { Button, Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Eye, PaperPlane } from '@strapi/icons';
+import { submittable } from '../../../../../shared/templates';
+import type { AdminTemplateView } from '../../../api/templates';
+import { useFormatDateTime, useTranslate } from '../../../utils/useTranslate';
+import { TemplateStatusBadge } from './TemplateStatusBadge';
+
+const COLUMNS = 7;
+
+type Props = {
+  templates: AdminTemplateView[];
+  canManage: boolean;
+  submittingId: string | null;
+  onPreview: (template: AdminTemplateView) => void;
+  onSubmit: (template: AdminTemplateView) => void;
+};
+
+export const TemplatesTable = ({ templates, canManage, submittingId, onPreview, onSubmit }: Props) => {
+  const t = useTranslate();
+  const formatDateTime = useFormatDateTime();
+  return (
+    <Table colCount={COLUMNS} rowCount={templates.length + 1}>
+      <Thead>
+        <Tr>
+          <Th>{t('templates.column.name', 'Name')}</Th>
+          <Th>{t('templates.column.status', 'Approval')}</Th>
+          <Th>{t('templates.column.category', 'Category')}</Th>
+          <Th>{t('templates.column.language', 'Language')}</Th>
+          <Th>{t('templates.column.rejection', 'Rejection reason')}</Th>
+          <Th>{t('templates.column.synced', 'Last synced')}</Th>
+          <Th>{t('templates.column.actions', 'Actions')}</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {templates.map((template) => (
+          <Tr key={template.documentId} data-template={template.documentId}>
+            <Td>
+              <Typography fontWeight="bold">{template.name}</Typography>
+            </Td>
+            <Td>
+              <TemplateStatusBadge template={template} />
+            </Td>
+            <Td>
+              <Typography>{template.category}</Typography>
+            </Td>
+            <Td>
+              <Typography>{template.language}</Typography>
+            </Td>
+            <Td>
+              <Typography variant="pi" textColor="danger600">
+                {template.rejectionReason ?? ''}
+              </Typography>
+            </Td>
+            <Td>
+              <Typography variant="pi">{formatDateTime(template.lastSyncedAt)}</Typography>
+            </Td>
+            <Td>
+              <Flex gap={2}>
+                <IconButton label={t('templates.preview', 'Preview')} onClick={() => onPreview(template)}>
+                  <Eye />
+                </IconButton>
+                {canManage && submittable(template) && (
+                  <Button
+                    size="S"
+                    variant="secondary"
+                    startIcon={<PaperPlane />}
+                    loading={submittingId === template.documentId}
+                    disabled={submittingId !== null}
+                    onClick={() => onSubmit(template)}
+                  >
+                    {t('templates.submit', 'Submit for approval')}
+                  </Button>
+                )}
+              </Flex>
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};
