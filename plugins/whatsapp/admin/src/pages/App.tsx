@@ -9,6 +9,7 @@ const InboxPage = lazy(() => import('./Inbox/InboxPage').then((module) => ({ def
 const TemplatesPage = lazy(() => import('./Templates/TemplatesPage').then((module) => ({ default: module.TemplatesPage })));
 const CampaignsPage = lazy(() => import('./Campaigns/CampaignsPage').then((module) => ({ default: module.CampaignsPage })));
 const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
+const SyncStatusPage = lazy(() => import('./SyncStatus/SyncStatusPage').then((module) => ({ default: module.SyncStatusPage })));
 
 /** One query client for the plugin's pages (STYLE §6). */
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
@@ -29,6 +30,7 @@ export const App = () => (
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="campaigns" element={<CampaignsPage />} />
           <Route path="campaigns/:id" element={<CampaignPage />} />
+          <Route path="sync-status" element={<SyncStatusPage />} />
           <Route path="*" element={<Page.Error />} />
         </Routes>
       </Suspense>
