@@ -66,6 +66,11 @@ export const SEND = {
   reconcileScanLimit: 200,
   /** A pending message with no job for this long is handed to the queue again by the sweeper. */
   orphanAfterMs: 2 * 60_000,
+  /**
+   * Longest a send holds its message while it waits for its token from the sender's bucket;
+   * a later token sends the message back to the queue until then (well within the lease).
+   */
+  maxTokenWaitMs: 20_000,
 } as const;
 
 

@@ -122,6 +122,14 @@ export const createOutboxRepository = (strapi: Core.Strapi) => {
       );
     },
 
+    /**
+     * Not sent yet for want of a token: the message waits until `at`, with nothing else about
+     * it changed (not an attempt). Runs in the caller's transaction with the job that sends it then.
+     */
+    async defer(trx: Knex.Transaction, id: number, at: Date): Promise<void> {
+      await db(trx).raw(`UPDATE ${T} SET next_attempt_at = ?, send_locked_until = NULL, updated_at = now() WHERE id = ?`, [at, id]);
+    },
+
     /** A final refusal: the message ends `failed` with Twilio's code and message. */
     async recordFailed(id: number, failure: { code: number | null; message: string }): Promise<void> {
       await db().raw(

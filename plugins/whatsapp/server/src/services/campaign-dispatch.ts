@@ -160,7 +160,8 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
   /** One send through the send path; a refusal to go faster slows the whole sender down. */
   const deliverOne = async (sender: string, mps: number, messageId: string) => {
     try {
-      const outcome = await getService(strapi, 'delivery').deliver(messageId);
+      // Its token was reserved with the others of its batch (sendPaced).
+      const outcome = await getService(strapi, 'delivery').deliver(messageId, { tokenHeld: true });
       // 429/20429, 5xx or no answer: Twilio is pushing back; the message itself is retried by the outbox.
       if (outcome === 'retry-scheduled') await getService(strapi, 'rate-limiter').slowDown(sender, mps);
     } catch (error) {

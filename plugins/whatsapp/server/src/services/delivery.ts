@@ -5,14 +5,23 @@ import { buildCreateParams, buildStatusCallbackUrl, type TwilioCreateParams } fr
 import { stripWhatsAppPrefix } from '../domain/phone';
 import { renderTemplate } from '../domain/placeholders';
 import { findAcceptedMessage } from '../domain/reconcile';
+import { senderKeyOf } from '../domain/campaign-recipient';
 import { checkConfigured } from '../domain/send-rules';
+import type { ResolvedSettings } from '../domain/settings';
 import { MESSAGE_STATUSES, type MessageStatus } from '../domain/statuses';
 import { classifySendFailure, retryDelayMs, type TwilioFailure } from '../domain/twilio-errors';
 import { createOutboxRepository, type ClaimedMessage } from '../repositories/outbox';
 import { createOutboundMessageRepository, type MessageRecord } from '../repositories/outbound-message';
 import { getService } from '../utils/get-service';
 
-export type DeliveryOutcome = 'sent' | 'reconciled' | 'retry-scheduled' | 'failed' | 'skipped';
+export type DeliveryOutcome = 'sent' | 'reconciled' | 'retry-scheduled' | 'deferred' | 'failed' | 'skipped';
+
+export type DeliverOptions = {
+  /** The caller already holds this send's token from the sender's bucket (the campaign dispatcher). */
+  tokenHeld?: boolean;
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const isTwilioFailure = (value: unknown): value is TwilioFailure =>
   typeof value === 'object' && value !== null && 'message' in value && !(value instanceof Error);
@@ -119,7 +128,33 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
     log(`message ${claim.documentId}: attempt ${attempt} not accepted (${outcomeUnknown ? 'outcome unknown' : 'refused for now'}); next attempt at ${nextAttemptAt.toISOString()}`);
   };
 
-  const deliverClaimed = async (claim: ClaimedMessage): Promise<DeliveryOutcome> => {
+  /**
+   * Waits for this send's token from the sender's bucket, the one every instance and the campaign
+   * dispatcher draw from, so one-off sends and the outbox's retries (after a 429, say) count
+   * against WHATSAPP_MPS too. False when the token comes too late to hold the message: it is
+   * then back in the queue for that time (the token goes unused: a send not made, never one too many).
+   */
+  const awaitToken = async (claim: ClaimedMessage, settings: ResolvedSettings): Promise<boolean> => {
+    const sender = senderKeyOf(settings);
+    if (!sender) return true;
+    const grant = await getService(strapi, 'rate-limiter').reserve(sender, 1, settings.mps);
+    const startAt = grant.grantedAt + (grant.delaysMs[0] ?? 0);
+    const waitMs = startAt - Date.now();
+    if (waitMs <= 0) return true;
+    if (waitMs <= SEND.maxTokenWaitMs) {
+      await sleep(waitMs);
+      return true;
+    }
+    const at = new Date(startAt);
+    await strapi.db.transaction(async ({ trx }) => {
+      await outbox.defer(trx, claim.id, at);
+      await getService(strapi, 'queue').send(JOB.sendMessage, { messageId: claim.documentId }, { startAfter: at, trx });
+    });
+    log(`message ${claim.documentId}: the sender's pace leaves no room before ${at.toISOString()}; sent then`);
+    return false;
+  };
+
+  const deliverClaimed = async (claim: ClaimedMessage, options: DeliverOptions): Promise<DeliveryOutcome> => {
     const message = await messages.findMessage(claim.documentId);
     if (!message?.to) {
       await outbox.recordFailed(claim.id, { code: null, message: 'The message has no recipient.' });
@@ -176,6 +211,7 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
       return 'failed';
     }
 
+    if (!options.tokenHeld && !(await awaitToken(claim, settings))) return 'deferred';
     await outbox.markAttemptStarted(claim.id);
     const attempt = claim.sendAttempts + 1;
     try {
@@ -206,11 +242,11 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** The send job: one attempt (or reconcile) for one message. */
-    async deliver(documentId: string): Promise<DeliveryOutcome> {
+    async deliver(documentId: string, options: DeliverOptions = {}): Promise<DeliveryOutcome> {
       const claim = await outbox.claim(documentId, SEND.leaseSeconds);
       if (!claim) return 'skipped';
       try {
-        return await deliverClaimed(claim);
+        return await deliverClaimed(claim, options);
       } catch (error) {
         // Unforeseen (database down, a bug): give the message back; `send_started_at` still
         // says whether Twilio must be asked first, and pg-boss runs the job again.
