@@ -4,14 +4,15 @@
  * rewrite) sending Message creates to the emulator, `concurrency` at a time, with the same
  * parameters a campaign message has. Prints `{ sent, ms }` as JSON on stdout.
  *
- * argv: emulatorUrl accountSid authToken sender contentSid statusCallback count concurrency firstPhone
+ * argv: emulatorUrl accountSid authToken sender contentSid statusCallback count concurrency firstPhone warmup
  */
 import { createTwilioClient } from '../../plugins/whatsapp/server/src/twilio/client-factory';
 
-const [emulatorUrl, accountSid, authToken, sender, contentSid, statusCallback, countArg, concurrencyArg, firstArg] = process.argv.slice(2);
+const [emulatorUrl, accountSid, authToken, sender, contentSid, statusCallback, countArg, concurrencyArg, firstArg, warmupArg] = process.argv.slice(2);
 const count = Number(countArg);
 const concurrency = Number(concurrencyArg);
 const first = Number(firstArg);
+const warmup = Math.max(concurrency, Number(warmupArg ?? 0));
 
 const main = async () => {
   const client = createTwilioClient({ accountSid: accountSid!, authToken: authToken!, apiBaseUrl: emulatorUrl, contentBaseUrl: emulatorUrl, timeoutMs: 10_000 });
@@ -22,20 +23,25 @@ const main = async () => {
     contentVariables: JSON.stringify({ '1': `Candidate ${index}`, '2': 'Friday' }),
     statusCallback: `${statusCallback}?messageId=raw${index}`,
   });
-  // Warm-up: connections and JIT, as the app has them after its first batch.
-  await Promise.all(Array.from({ length: concurrency }, (_, index) => client.messages.create(params(count + index))));
+  /** Sends messages `from`..`to` - 1, `concurrency` at a time; how many went. */
+  const sendRange = async (from: number, to: number) => {
+    let next = from;
+    let sent = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let index = next++; index < to; index = next++) {
+          await client.messages.create(params(index));
+          sent += 1;
+        }
+      })
+    );
+    return sent;
+  };
+  // Warm-up (connections and JIT), as many messages as the app's warm-up campaign has.
+  await sendRange(count, count + warmup);
 
-  let next = 0;
-  let sent = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let index = next++; index < count; index = next++) {
-        await client.messages.create(params(index));
-        sent += 1;
-      }
-    })
-  );
+  const sent = await sendRange(0, count);
   process.stdout.write(JSON.stringify({ sent, ms: performance.now() - started }));
 };
 

@@ -7,11 +7,14 @@
  *    rate achieved (from the emulator's creation times) as a ratio of WHATSAPP_MPS.
  * 2. Pacing off (WHATSAPP_MPS = 100000, the bucket never makes a send wait): a second campaign of
  *    the same size, against the raw `twilio` SDK → emulator rate at the same concurrency, measured
- *    in this run just before and just after (the emulator posts no callbacks in this part).
+ *    in this run just before and just after (the emulator posts no callbacks in this part). Both
+ *    are measured warm, as a running app is: the app sends a warm-up campaign of
+ *    BENCH_WARMUP_MESSAGES first, and the raw SDK as many messages before its timed ones (on a
+ *    cold start V8 is still compiling the SDK's request path for the first few thousand sends).
  * Both campaigns are then checked: every recipient exactly one message at Twilio, none lost.
  *
  * Options (environment): BENCH_RECIPIENTS (10000), BENCH_MPS (200), BENCH_RAW_MESSAGES (3000),
- * BENCH_TIME_LIMIT_MS (900000), BENCH_PACED_CALLBACKS (on; `off`), BENCH_ONLY (`paced` | `unpaced`),
+ * BENCH_WARMUP_MESSAGES (3000), BENCH_TIME_LIMIT_MS (900000), BENCH_PACED_CALLBACKS (on; `off`), BENCH_ONLY (`paced` | `unpaced`),
  * WHATSAPP_CAMPAIGN_CONCURRENCY (the dispatcher's; by default from the MPS, domain/dispatch-concurrency.ts).
  */
 import { spawn } from 'node:child_process';
@@ -25,6 +28,7 @@ import { createBenchWorld, SENDER, type BenchWorld } from './app';
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const MPS = Number(process.env.BENCH_MPS ?? 200);
 const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 3_000);
+const WARMUP_MESSAGES = Number(process.env.BENCH_WARMUP_MESSAGES ?? 3_000);
 const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_MS ?? 15 * 60_000);
 const UNPACED_MPS = 100_000;
 const CONCURRENCY_OVERRIDE = process.env.WHATSAPP_CAMPAIGN_CONCURRENCY ? Number(process.env.WHATSAPP_CAMPAIGN_CONCURRENCY) : undefined;
@@ -196,6 +200,8 @@ const rawSdkRate = (world: BenchWorld, app: { url: string }, contentSid: string,
     const child = spawn(
       process.execPath,
       [
+        // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the baseline as BENCH_APP_NODE_OPTIONS does the app.
+        ...(process.env.BENCH_RAW_NODE_ARGS ? process.env.BENCH_RAW_NODE_ARGS.split(' ') : []),
         '--import',
         'tsx',
         path.join(__dirname, 'raw-sdk.ts'),
@@ -208,6 +214,7 @@ const rawSdkRate = (world: BenchWorld, app: { url: string }, contentSid: string,
         String(RAW_MESSAGES),
         String(CONCURRENCY.unpaced),
         String(firstPhone),
+        String(WARMUP_MESSAGES),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] }
     );
@@ -258,6 +265,12 @@ const runPaced = async (world: BenchWorld, template: { documentId: string }): Pr
 const runUnpaced = async (world: BenchWorld, template: { documentId: string; contentSid: string }): Promise<UnpacedResult> => {
   world.emulator.configure({ autoAdvance: false, callbacks: false });
   const app = await world.startApp(UNPACED_MPS);
+  if (WARMUP_MESSAGES > 0) {
+    const warmup = await createCampaign(app, template.documentId, 'bench-warmup');
+    await launch(app, String(warmup.documentId));
+    await waitCompleted(app, String(warmup.documentId));
+    log(`warm-up campaign of ${WARMUP_MESSAGES} sent`);
+  }
   const campaign = await createCampaign(app, template.documentId, 'bench-unpaced');
   const rawBefore = await rawSdkRate(world, app, template.contentSid, 0);
   log(`raw SDK → emulator: ${fmt(rawBefore, 0)} messages/s (concurrency ${CONCURRENCY.unpaced})`);
@@ -285,6 +298,7 @@ const main = async () => {
     const app = await world.startApp(MPS);
     await seedCandidates(world, 'bench-paced', 0, RECIPIENTS);
     await seedCandidates(world, 'bench-unpaced', RECIPIENTS, RECIPIENTS);
+    if (WARMUP_MESSAGES > 0) await seedCandidates(world, 'bench-warmup', 2 * RECIPIENTS, WARMUP_MESSAGES);
     const template = await approvedTemplate(world, app);
     const paced = ONLY === 'unpaced' ? null : await runPaced(world, template);
     const unpaced = ONLY === 'paced' ? null : await runUnpaced(world, template);
@@ -309,7 +323,7 @@ const main = async () => {
       lines.push(
         `unpaced launch               ${fmt(unpaced.launchMs, 0)} ms over HTTP`,
         `unpaced dispatch rate        ${fmt(unpaced.rate.rate, 1)}/s; ${fmt(unpaced.commitsPerMessage)} database commits per message`,
-        `raw twilio SDK → emulator    ${fmt(unpaced.rawBefore, 1)}/s before, ${fmt(unpaced.rawAfter, 1)}/s after (mean ${fmt(raw, 1)}/s), concurrency ${CONCURRENCY.unpaced}`,
+        `raw twilio SDK → emulator    ${fmt(unpaced.rawBefore, 1)}/s before, ${fmt(unpaced.rawAfter, 1)}/s after (mean ${fmt(raw, 1)}/s), concurrency ${CONCURRENCY.unpaced}; both warmed up with ${WARMUP_MESSAGES} messages`,
         `unpaced / raw ratio          ${fmt(ratio)} (target ≥ ${TARGET.unpaced})`
       );
       verdicts.push([`unpaced ratio ≥ ${TARGET.unpaced}`, ratio >= TARGET.unpaced]);
