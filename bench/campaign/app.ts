@@ -15,7 +15,7 @@ export type BenchWorld = {
   emulatorUrl: string;
   logFile: string;
   /** Starts (or restarts) the app with WHATSAPP_MPS = `mps`; one app at a time. */
-  startApp(mps: number): Promise<{ url: string; token: string }>;
+  startApp(mps: number): Promise<{ url: string; token: string; pid: number | undefined }>;
   stop(): Promise<void>;
 };
 
@@ -57,7 +57,7 @@ export const createBenchWorld = async (): Promise<BenchWorld> => {
         port
       );
       token ??= (await createAdminSession(url)).fullAccessToken;
-      return { url, token };
+      return { url, token, pid: app.child.pid };
     },
     async stop() {
       await app?.stop();

@@ -21,9 +21,11 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { Client } from 'pg';
 import { dispatchConcurrency } from '../../plugins/whatsapp/server/src/domain/dispatch-concurrency';
 import { createBenchWorld, SENDER, type BenchWorld } from './app';
+import { postgresCpuMs, processCpuMs } from './cpu';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const MPS = Number(process.env.BENCH_MPS ?? 200);
@@ -123,6 +125,16 @@ const serverLaunchMs = (world: BenchWorld, documentId: string): number | null =>
   return match ? Number(match[1]) : null;
 };
 
+/** CPU ms used so far by the app, the PostgreSQL server and this process (which runs the emulator). */
+const cpuSoFar = async (world: BenchWorld, appPid: number | undefined) => {
+  const usage = process.cpuUsage();
+  return {
+    app: processCpuMs(appPid),
+    postgres: await withDb(world, postgresCpuMs),
+    bench: (usage.user + usage.system) / 1000,
+  };
+};
+
 /** Transactions committed in the benchmark's database so far (every statement outside a transaction is one). */
 const commitsSoFar = (world: BenchWorld) =>
   withDb(world, async (client) =>
@@ -195,8 +207,11 @@ const perSecondSeries = (perSecond: Map<number, number>) => {
   return Array.from({ length: seconds.at(-1)! - seconds[0]! + 1 }, (_, index) => perSecond.get(seconds[0]! + index) ?? 0).join(' ');
 };
 
+/** The raw SDK's send rate, and the CPU time its process spent per message. */
+type RawRun = { rate: number; cpuMsPerMessage: number };
+
 const rawSdkRate = (world: BenchWorld, app: { url: string }, contentSid: string, firstPhone: number) =>
-  new Promise<number>((resolve, reject) => {
+  new Promise<RawRun>((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [
@@ -222,8 +237,8 @@ const rawSdkRate = (world: BenchWorld, app: { url: string }, contentSid: string,
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`raw SDK run exited with ${code}`));
-      const { sent, ms } = JSON.parse(out) as { sent: number; ms: number };
-      resolve(sent / (ms / 1000));
+      const { sent, ms, cpuMs } = JSON.parse(out) as { sent: number; ms: number; cpuMs: number };
+      resolve({ rate: sent / (ms / 1000), cpuMsPerMessage: cpuMs / sent });
     });
   });
 
@@ -235,7 +250,16 @@ type PacedResult = {
   stats: Record<string, number>;
   commitsPerMessage: number;
 };
-type UnpacedResult = { launchMs: number; rate: ReturnType<typeof steadyRate>; outcome: Outcome; rawBefore: number; rawAfter: number; commitsPerMessage: number };
+type UnpacedResult = {
+  launchMs: number;
+  rate: ReturnType<typeof steadyRate>;
+  outcome: Outcome;
+  rawBefore: RawRun;
+  rawAfter: RawRun;
+  commitsPerMessage: number;
+  /** CPU ms per message from launch to completion: the app, PostgreSQL, and this process (the emulator). */
+  cpu: { app: number; postgres: number; emulator: number };
+};
 
 /** 1. Paced at WHATSAPP_MPS, the emulator advancing statuses and posting callbacks as Twilio does. */
 const runPaced = async (world: BenchWorld, template: { documentId: string }): Promise<PacedResult> => {
@@ -273,17 +297,25 @@ const runUnpaced = async (world: BenchWorld, template: { documentId: string; con
   }
   const campaign = await createCampaign(app, template.documentId, 'bench-unpaced');
   const rawBefore = await rawSdkRate(world, app, template.contentSid, 0);
-  log(`raw SDK → emulator: ${fmt(rawBefore, 0)} messages/s (concurrency ${CONCURRENCY.unpaced})`);
+  log(`raw SDK → emulator: ${fmt(rawBefore.rate, 0)} messages/s (concurrency ${CONCURRENCY.unpaced})`);
   const commitsBefore = await commitsSoFar(world);
+  const cpuBefore = await cpuSoFar(world, app.pid);
   const launchMs = await launch(app, String(campaign.documentId));
   await waitCompleted(app, String(campaign.documentId));
+  const cpuAfter = await cpuSoFar(world, app.pid);
   const commitsPerMessage = ((await commitsSoFar(world)) - commitsBefore) / RECIPIENTS;
   const outcome = await inspect(world, String(campaign.documentId), RECIPIENTS, RECIPIENTS);
   const rate = steadyRate(outcome.perSecond);
   const rawAfter = await rawSdkRate(world, app, template.contentSid, RAW_MESSAGES * 2);
-  log(`unpaced campaign completed: ${fmt(rate.rate, 0)} messages/s; raw SDK after: ${fmt(rawAfter, 0)}/s`);
+  log(`unpaced campaign completed: ${fmt(rate.rate, 0)} messages/s; raw SDK after: ${fmt(rawAfter.rate, 0)}/s`);
   log(`unpaced sends per second: ${perSecondSeries(outcome.perSecond)}`);
-  return { launchMs, rate, outcome, rawBefore, rawAfter, commitsPerMessage };
+  const perMessage = (before: number, after: number) => (after - before) / RECIPIENTS;
+  const cpu = {
+    app: perMessage(cpuBefore.app, cpuAfter.app),
+    postgres: perMessage(cpuBefore.postgres, cpuAfter.postgres),
+    emulator: perMessage(cpuBefore.bench, cpuAfter.bench),
+  };
+  return { launchMs, rate, outcome, rawBefore, rawAfter, commitsPerMessage, cpu };
 };
 
 const main = async () => {
@@ -318,13 +350,16 @@ const main = async () => {
       verdicts.push([`paced ratio ≥ ${TARGET.paced}`, ratio >= TARGET.paced]);
     }
     if (unpaced) {
-      const raw = (unpaced.rawBefore + unpaced.rawAfter) / 2;
+      const raw = (unpaced.rawBefore.rate + unpaced.rawAfter.rate) / 2;
       const ratio = unpaced.rate.rate / raw;
+      const rawCpu = (unpaced.rawBefore.cpuMsPerMessage + unpaced.rawAfter.cpuMsPerMessage) / 2;
+      const { cpu } = unpaced;
       lines.push(
         `unpaced launch               ${fmt(unpaced.launchMs, 0)} ms over HTTP`,
         `unpaced dispatch rate        ${fmt(unpaced.rate.rate, 1)}/s; ${fmt(unpaced.commitsPerMessage)} database commits per message`,
-        `raw twilio SDK → emulator    ${fmt(unpaced.rawBefore, 1)}/s before, ${fmt(unpaced.rawAfter, 1)}/s after (mean ${fmt(raw, 1)}/s), concurrency ${CONCURRENCY.unpaced}; both warmed up with ${WARMUP_MESSAGES} messages`,
-        `unpaced / raw ratio          ${fmt(ratio)} (target ≥ ${TARGET.unpaced})`
+        `raw twilio SDK → emulator    ${fmt(unpaced.rawBefore.rate, 1)}/s before, ${fmt(unpaced.rawAfter.rate, 1)}/s after (mean ${fmt(raw, 1)}/s), concurrency ${CONCURRENCY.unpaced}; both warmed up with ${WARMUP_MESSAGES} messages`,
+        `unpaced / raw ratio          ${fmt(ratio)} (target ≥ ${TARGET.unpaced})`,
+        `CPU per message (unpaced)    app ${fmt(cpu.app, 3)} ms (${fmt(cpu.app / rawCpu)} × the raw SDK process's ${fmt(rawCpu, 3)} ms), PostgreSQL ${fmt(cpu.postgres, 3)} ms, emulator (bench process) ${fmt(cpu.emulator, 3)} ms; ${os.cpus().length} CPUs`
       );
       verdicts.push([`unpaced ratio ≥ ${TARGET.unpaced}`, ratio >= TARGET.unpaced]);
     }
