@@ -15,9 +15,9 @@ const tail = (file: string, lines = 60) => {
   }
 };
 
-const waitForHealth = async (url: string, child: ChildProcess, deadline: number) => {
+const waitForHealth = async (url: string, child: ChildProcess, deadline: number, logFile: string) => {
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The test app exited with code ${child.exitCode}:\n${tail(APP_LOG_FILE)}`);
+    if (child.exitCode !== null) throw new Error(`The test app exited with code ${child.exitCode}:\n${tail(logFile)}`);
     try {
       const response = await fetch(`${url}/_health`);
       if (response.status === 204) return;
@@ -26,13 +26,13 @@ const waitForHealth = async (url: string, child: ChildProcess, deadline: number)
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`The test app did not answer /_health within ${BOOT_TIMEOUT_MS} ms:\n${tail(APP_LOG_FILE)}`);
+  throw new Error(`The test app did not answer /_health within ${BOOT_TIMEOUT_MS} ms:\n${tail(logFile)}`);
 };
 
-/** `strapi start` as a real process, its output appended to .tmp/test-app.log. */
-export const startAppProcess = async (env: Record<string, string>, port: number): Promise<AppProcess> => {
-  fs.mkdirSync(path.dirname(APP_LOG_FILE), { recursive: true });
-  const log = fs.openSync(APP_LOG_FILE, 'a');
+/** `strapi start` as a real process, its output appended to `logFile` (the run's test-app log). */
+export const startAppProcess = async (env: Record<string, string>, port: number, logFile = APP_LOG_FILE): Promise<AppProcess> => {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = fs.openSync(logFile, 'a');
   const started = Date.now();
   const child = spawn(process.execPath, [path.join(APP_ROOT, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
     cwd: APP_ROOT,
@@ -40,7 +40,7 @@ export const startAppProcess = async (env: Record<string, string>, port: number)
     stdio: ['ignore', log, log],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, started + BOOT_TIMEOUT_MS);
+  await waitForHealth(url, child, started + BOOT_TIMEOUT_MS, logFile);
   const bootMs = Date.now() - started;
 
   const stop = async () => {

@@ -1,18 +1,20 @@
 import type { AppProcess } from './app-process';
 import type { TestDatabase } from './database';
 
-type Running = { app: AppProcess; database: TestDatabase; emulator: { stop(): Promise<void> } };
+export type Running = { app: AppProcess; database: TestDatabase; emulator: { stop(): Promise<void> } };
 
-// Global setup and teardown run in the same process but as separate modules: share through globalThis.
-const KEY = Symbol.for('whatsapp.tests.running-app');
-type Holder = { [KEY]?: Running };
+// Global setup and teardown run in the same process but as separate modules: share through
+// globalThis. Each Jest project that boots an app keeps it under its own name.
+const keyOf = (project: string) => Symbol.for(`whatsapp.tests.running-app.${project}`);
+type Holder = Record<symbol, Running | undefined>;
 
-export const setRunningApp = (running: Running) => {
-  (globalThis as Holder)[KEY] = running;
+export const setRunningApp = (running: Running, project = 'api') => {
+  (globalThis as unknown as Holder)[keyOf(project)] = running;
 };
 
-export const takeRunningApp = (): Running | undefined => {
-  const running = (globalThis as Holder)[KEY];
-  delete (globalThis as Holder)[KEY];
+export const takeRunningApp = (project = 'api'): Running | undefined => {
+  const holder = globalThis as unknown as Holder;
+  const running = holder[keyOf(project)];
+  delete holder[keyOf(project)];
   return running;
 };

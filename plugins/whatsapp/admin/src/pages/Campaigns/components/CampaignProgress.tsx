@@ -1,5 +1,6 @@
-import { Flex, ProgressBar, Typography } from '@strapi/design-system';
+import { Flex, Typography } from '@strapi/design-system';
 import type { AdminCampaignView } from '../../../api/campaigns';
+import { Meter } from '../../../components/Meter';
 import { useTranslate } from '../../../utils/useTranslate';
 
 /** Recipients handled out of all of them, as a bar and as numbers. */
@@ -9,7 +10,7 @@ export const CampaignProgress = ({ progress, size = 'S' }: { progress: AdminCamp
   const label = t('campaigns.progress.label', '{handled} of {total} recipients handled', progress);
   return (
     <Flex gap={2} alignItems="center">
-      <ProgressBar value={percent} size={size} aria-label={label} title={label} />
+      <Meter percent={percent} label={label} height={size === 'S' ? '0.6rem' : '1rem'} />
       <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'nowrap' }}>
         {t('campaigns.progress.short', '{handled} / {total}', progress)}
       </Typography>

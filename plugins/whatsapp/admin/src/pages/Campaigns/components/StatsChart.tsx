@@ -1,5 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import type { AdminCampaignView } from '../../../api/campaigns';
+import { Meter } from '../../../components/Meter';
 import { useTranslate } from '../../../utils/useTranslate';
 
 type Stats = AdminCampaignView['stats'];
@@ -35,9 +36,7 @@ export const StatsChart = ({ stats }: { stats: Stats }) => {
             <Box width="10rem" style={{ flexShrink: 0 }}>
               <Typography variant="omega">{label}</Typography>
             </Box>
-            <Box background="neutral150" hasRadius style={{ flex: 1, height: '1.2rem', overflow: 'hidden' }}>
-              <Box background={bar.color} hasRadius style={{ width: `${share}%`, height: '100%' }} />
-            </Box>
+            <Meter percent={share} color={bar.color} height="1.2rem" />
             <Box width="4rem" style={{ flexShrink: 0, textAlign: 'right' }}>
               <Typography variant="omega" fontWeight="bold">
                 {value}

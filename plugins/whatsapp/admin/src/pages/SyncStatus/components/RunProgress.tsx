@@ -1,5 +1,6 @@
-import { Box, Flex, ProgressBar, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import type { SyncRunView } from '../../../api/sync-status';
+import { Meter } from '../../../components/Meter';
 import { useTranslate } from '../../../utils/useTranslate';
 import { RunStateBadge } from './RunStateBadge';
 
@@ -18,7 +19,7 @@ export const RunProgress = ({ run }: { run: SyncRunView }) => {
           <RunStateBadge state={run.state} />
         </Flex>
         <Flex gap={2} alignItems="center">
-          <ProgressBar value={percent} size="M" aria-label={label} />
+          <Meter percent={percent} label={label} height="1rem" />
           <Typography variant="pi" textColor="neutral600">
             {label}
           </Typography>

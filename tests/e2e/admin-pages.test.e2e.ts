@@ -1,0 +1,144 @@
+import type { Browser, Page } from 'playwright-core';
+import { contentApi } from '../integration/helpers/api';
+import { uniqueName } from '../integration/helpers/data';
+import { withDb } from '../integration/helpers/db';
+import { campaignFor, createCampaign, createCandidates, isCompleted, uniqueTag, waitForCampaign, adminApi } from '../integration/campaigns/helpers';
+import { launchBrowser, logIn, openPluginPage } from './helpers/browser';
+
+/** Counts a paused campaign is left with: 3 of 4 recipients handled, one still waiting. */
+const PAUSED_STATS = {
+  pending: 1, accepted: 0, scheduled: 0, queued: 0, sending: 0, sent: 1, delivered: 1, read: 1,
+  failed: 0, undelivered: 0, canceled: 0, skipped: 0, total: 4, replied: 0,
+  skippedBy: { opted_out: 0, invalid_phone: 0, missing_variable: 0, candidate_deleted: 0 },
+};
+
+describe('admin pages in a browser', () => {
+  let browser: Browser;
+  let page: Page;
+  let completed: { documentId: string; name: string };
+  let paused: { documentId: string; name: string };
+  let approvedTemplateName: string;
+  let draftTemplateName: string;
+
+  beforeAll(async () => {
+    // A campaign sent for real through the emulator: 2 sent, 1 skipped (opted out).
+    const tag = uniqueTag();
+    await createCandidates(2, tag);
+    await createCandidates(1, tag, () => ({ optIn: 'opted_out' }));
+    const launched = await campaignFor(tag, { name: uniqueName('completed') });
+    await adminApi().post(`/whatsapp/campaigns/${launched.campaign.documentId}/launch`).expect(200);
+    await waitForCampaign(launched.campaign.documentId, isCompleted);
+    completed = { documentId: launched.campaign.documentId, name: (await adminApi().get(`/whatsapp/campaigns/${launched.campaign.documentId}`)).body.data.name };
+    approvedTemplateName = launched.template.name;
+
+    // A paused campaign part-way: stats as the plugin stores them when it has no recipients to count.
+    const pausedName = uniqueName('paused');
+    const created = await createCampaign({ name: pausedName });
+    await withDb((client) =>
+      client.query(`UPDATE plugin_whatsapp_campaigns SET state = 'paused', started_at = now(), stats = $1 WHERE document_id = $2`, [
+        JSON.stringify(PAUSED_STATS),
+        created.documentId,
+      ])
+    );
+    paused = { documentId: created.documentId, name: pausedName };
+
+    draftTemplateName = uniqueName('draft').toLowerCase();
+    const draft = await contentApi().post('/api/whatsapp/templates').send({ data: { name: draftTemplateName, body: 'Hi {{1}}', variables: { '1': 'Ravi' } } });
+    expect(draft.status).toBe(201);
+
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await logIn(page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the side navigation with the four pages', async () => {
+    await openPluginPage(page, '');
+    await page.waitForURL(/\/plugins\/whatsapp\/inbox$/);
+    const nav = page.getByRole('navigation', { name: 'WhatsApp pages' });
+    for (const name of ['Inbox', 'Templates', 'Campaigns', 'Sync status']) {
+      await nav.getByRole('link', { name }).waitFor();
+    }
+  });
+
+  it('lists campaigns with their state and progress', async () => {
+    await openPluginPage(page, 'campaigns');
+    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    const pausedRow = page.locator(`tr[data-campaign="${paused.documentId}"]`);
+    await pausedRow.waitFor();
+    await expectText(pausedRow, 'Paused');
+    expect(await pausedRow.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('75');
+    await expectText(pausedRow, '3 / 4');
+
+    const completedRow = page.locator(`tr[data-campaign="${completed.documentId}"]`);
+    await expectText(completedRow, 'Completed');
+    expect(await completedRow.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    await expectText(completedRow, '3 / 3');
+  });
+
+  it('opens a campaign: stats chart, skipped reasons, recipients', async () => {
+    await page.locator(`tr[data-campaign="${completed.documentId}"]`).click();
+    await page.waitForURL(new RegExp(`/campaigns/${completed.documentId}$`));
+    await page.getByRole('heading', { name: completed.name }).waitFor();
+    await page.getByRole('listitem', { name: 'Skipped: 1' }).waitFor();
+    await page.getByText('Opted out', { exact: true }).waitFor();
+    // Three recipients under the header row.
+    await waitForCount(() => page.locator('table').last().locator('tbody tr').count(), 3);
+    // Nothing failed, nothing to pause: a completed campaign offers no action.
+    expect(await page.getByRole('button', { name: 'Retry failed' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Cancel campaign' }).count()).toBe(0);
+  });
+
+  it('offers resume and cancel (with a confirmation) on a paused campaign', async () => {
+    await openPluginPage(page, `campaigns/${paused.documentId}`);
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel campaign' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('Cancel this campaign?').waitFor();
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await adminApi().get(`/whatsapp/campaigns/${paused.documentId}`)).body.data.state).toBe('paused');
+  });
+
+  it('lists templates with their approval, submit for drafts, and a preview', async () => {
+    await openPluginPage(page, 'templates');
+    await page.getByRole('button', { name: 'Sync from Twilio' }).waitFor();
+    const approvedRow = page.locator('tr', { hasText: approvedTemplateName });
+    await expectText(approvedRow, 'Approved');
+    const draftRow = page.locator('tr', { hasText: draftTemplateName });
+    await expectText(draftRow, 'Draft');
+    await draftRow.getByRole('button', { name: 'Submit for approval' }).waitFor();
+    expect(await approvedRow.getByRole('button', { name: 'Submit for approval' }).count()).toBe(0);
+
+    await draftRow.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('template-preview').getByText('Hi Ravi').waitFor();
+    await page.getByRole('button', { name: 'Close' }).first().click();
+  });
+
+  it('runs a status sync and follows it to the end', async () => {
+    await openPluginPage(page, 'sync-status');
+    await page.getByTestId('awaiting-final').waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const run = page.getByTestId('sync-run');
+    await run.getByText('Completed').waitFor({ timeout: 30_000 });
+    await run.getByRole('progressbar').waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).waitFor();
+  });
+});
+
+const expectText = async (locator: import('playwright-core').Locator, text: string) => {
+  await locator.getByText(text, { exact: true }).first().waitFor();
+};
+
+const waitForCount = async (count: () => Promise<number>, expected: number, timeoutMs = 10_000) => {
+  const deadline = Date.now() + timeoutMs;
+  let last = await count();
+  while (last !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await count();
+  }
+  expect(last).toBe(expected);
+};

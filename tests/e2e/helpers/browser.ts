@@ -1,0 +1,28 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ctx } from '../../integration/helpers/api';
+
+/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+
+/** Signs in through the admin's login form, as a person would. */
+export const logIn = async (page: Page, email = ctx.adminEmail, password = ctx.adminPassword) => {
+  await page.goto(`${ctx.url}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30_000 });
+};
+
+export const openPluginPage = (page: Page, path: string) => page.goto(`${ctx.url}/admin/plugins/whatsapp/${path}`);
