@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
+import { actionUid } from '../../plugins/whatsapp/shared/permissions';
 import { contentApi } from '../integration/helpers/api';
+import { createAdminUserWithActions } from '../integration/helpers/admin-users';
 import { uniqueName } from '../integration/helpers/data';
 import { withDb } from '../integration/helpers/db';
 import { campaignFor, createCampaign, createCandidates, isCompleted, uniqueTag, waitForCampaign, adminApi } from '../integration/campaigns/helpers';
@@ -126,6 +128,28 @@ describe('admin pages in a browser', () => {
     await run.getByText('Completed').waitFor({ timeout: 30_000 });
     await run.getByRole('progressbar').waitFor();
     await page.getByRole('button', { name: 'Sync now' }).waitFor();
+  });
+
+  it('shows a role only the pages it may read, and no actions it may not run', async () => {
+    const reader = await createAdminUserWithActions([actionUid('campaignsRead')]);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    try {
+      const readerPage = await context.newPage();
+      await logIn(readerPage, reader.email, reader.password);
+      await openPluginPage(readerPage, '');
+      await readerPage.waitForURL(/\/plugins\/whatsapp\/campaigns$/);
+      const nav = readerPage.getByRole('navigation', { name: 'WhatsApp pages' });
+      await nav.getByRole('link', { name: 'Campaigns' }).waitFor();
+      expect(await nav.getByRole('link').count()).toBe(1);
+
+      await openPluginPage(readerPage, `campaigns/${paused.documentId}`);
+      await readerPage.getByRole('heading', { name: paused.name }).waitFor();
+      await readerPage.getByRole('progressbar').first().waitFor();
+      expect(await readerPage.getByRole('button', { name: 'Resume' }).count()).toBe(0);
+      expect(await readerPage.getByRole('button', { name: 'Cancel campaign' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
   });
 });
 

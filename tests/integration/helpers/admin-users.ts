@@ -3,9 +3,9 @@ import { uniqueName } from './data';
 
 /**
  * An admin user whose role holds only the given plugin actions, to prove that admin routes
- * check RBAC on the server.
+ * check RBAC on the server (and the browser tests that the pages follow them).
  */
-export const createAdminWithActions = async (actions: string[]): Promise<string> => {
+export const createAdminUserWithActions = async (actions: string[]) => {
   const role = await adminApi()
     .post('/admin/roles')
     .send({ name: uniqueName('role'), description: 'test role' })
@@ -27,5 +27,8 @@ export const createAdminWithActions = async (actions: string[]): Promise<string>
     .send({ registrationToken: user.body.data.registrationToken, userInfo: { firstname: 'Staff', lastname: 'Member', password } })
     .expect(200);
   const login = await api().post('/admin/login').send({ email, password }).expect(200);
-  return login.body.data.token as string;
+  return { email, password, token: login.body.data.token as string };
 };
+
+/** The bearer token of such a user. */
+export const createAdminWithActions = async (actions: string[]): Promise<string> => (await createAdminUserWithActions(actions)).token;
