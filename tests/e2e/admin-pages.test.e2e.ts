@@ -4,7 +4,8 @@ import { contentApi } from '../integration/helpers/api';
 import { createAdminUserWithActions } from '../integration/helpers/admin-users';
 import { uniqueName } from '../integration/helpers/data';
 import { withDb } from '../integration/helpers/db';
-import { campaignFor, createCampaign, createCandidates, isCompleted, uniqueTag, waitForCampaign, adminApi } from '../integration/campaigns/helpers';
+import { adminApi, createCampaign } from '../integration/campaigns/helpers';
+import { completedCampaignWithOneSkipped } from '../integration/campaigns/seed';
 import { launchBrowser, logIn, openPluginPage } from './helpers/browser';
 
 /** Counts a paused campaign is left with: 3 of 4 recipients handled, one still waiting. */
@@ -24,13 +25,9 @@ describe('admin pages in a browser', () => {
 
   beforeAll(async () => {
     // A campaign sent for real through the emulator: 2 sent, 1 skipped (opted out).
-    const tag = uniqueTag();
-    await createCandidates(2, tag);
-    await createCandidates(1, tag, () => ({ optIn: 'opted_out' }));
-    const launched = await campaignFor(tag, { name: uniqueName('completed') });
-    await adminApi().post(`/whatsapp/campaigns/${launched.campaign.documentId}/launch`).expect(200);
-    await waitForCampaign(launched.campaign.documentId, isCompleted);
-    completed = { documentId: launched.campaign.documentId, name: (await adminApi().get(`/whatsapp/campaigns/${launched.campaign.documentId}`)).body.data.name };
+    const completedName = uniqueName('completed');
+    const launched = await completedCampaignWithOneSkipped({ name: completedName });
+    completed = { documentId: launched.campaign.documentId, name: completedName };
     approvedTemplateName = launched.template.name;
 
     // A paused campaign part-way: stats as the plugin stores them when it has no recipients to count.

@@ -2,7 +2,8 @@ import { actionUid } from '../../../plugins/whatsapp/shared/permissions';
 import { api, expectStrapiError } from '../helpers/api';
 import { createAdminWithActions } from '../helpers/admin-users';
 import { uniqueName } from '../helpers/data';
-import { adminApi, campaignFor, createCampaign, createCandidates, isCompleted, uniqueTag, waitForCampaign } from '../campaigns/helpers';
+import { adminApi, createCampaign } from '../campaigns/helpers';
+import { completedCampaignWithOneSkipped } from '../campaigns/seed';
 
 type Listed = { documentId: string; name: string; state: string; stats: Record<string, unknown>; progress: { handled: number; total: number } };
 
@@ -11,14 +12,8 @@ describe('admin campaigns: list and one campaign with stats', () => {
   let draftId: string;
 
   beforeAll(async () => {
-    const tag = uniqueTag();
-    await createCandidates(2, tag);
-    // Opted out: skipped at launch, so the stats show a reason.
-    await createCandidates(1, tag, () => ({ optIn: 'opted_out' }));
-    const { campaign } = await campaignFor(tag);
-    launchedId = campaign.documentId;
-    await adminApi().post(`/whatsapp/campaigns/${launchedId}/launch`).expect(200);
-    await waitForCampaign(launchedId, isCompleted);
+    // One opted-out candidate is skipped at launch, so the stats show a reason.
+    launchedId = (await completedCampaignWithOneSkipped()).campaign.documentId;
     draftId = (await createCampaign({ name: uniqueName('draft') })).documentId;
   });
 

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { EmptyStateLayout } from '@strapi/design-system';
 import { useCampaignsQuery } from '../../api/campaigns';
-import { Pager } from '../../components/Pager';
+import { ListBody } from '../../components/ListBody';
 import { useQueryErrorNotification } from '../../utils/useApiError';
 import { useTranslate } from '../../utils/useTranslate';
 import { CampaignsTable } from './components/CampaignsTable';
@@ -17,7 +16,7 @@ export const CampaignsPage = () => {
   useQueryErrorNotification(campaigns.error);
 
   const title = t('campaigns.title', 'Campaigns');
-  const list = campaigns.data?.data ?? [];
+  const hasCampaigns = (campaigns.data?.data.length ?? 0) > 0;
 
   return (
     <Page.Main>
@@ -25,29 +24,22 @@ export const CampaignsPage = () => {
       <Layouts.Header
         title={title}
         subtitle={t('campaigns.subtitle', 'A template sent to a group of candidates, and how each message fared')}
-        primaryAction={list.length > 0 ? <CreateCampaignLink variant="secondary" /> : undefined}
+        primaryAction={hasCampaigns ? <CreateCampaignLink variant="secondary" /> : undefined}
       />
       <Layouts.Content>
-        {campaigns.isLoading ? (
-          <Page.Loading />
-        ) : campaigns.error ? (
-          <Page.Error />
-        ) : list.length === 0 ? (
-          <EmptyStateLayout
-            hasRadius
-            shadow="tableShadow"
-            content={t(
+        <ListBody
+          query={campaigns}
+          onPage={setPage}
+          empty={{
+            content: t(
               'campaigns.empty',
               'No campaigns yet. Create one in the Content Manager (Campaign: a name, an approved template, its placeholders and the candidates or tags to send to), then launch it here.'
-            )}
-            action={<CreateCampaignLink />}
-          />
-        ) : (
-          <>
-            <CampaignsTable campaigns={list} />
-            <Pager pagination={campaigns.data?.meta.pagination} onPage={setPage} />
-          </>
-        )}
+            ),
+            action: <CreateCampaignLink />,
+          }}
+        >
+          {(items) => <CampaignsTable campaigns={items} />}
+        </ListBody>
       </Layouts.Content>
     </Page.Main>
   );

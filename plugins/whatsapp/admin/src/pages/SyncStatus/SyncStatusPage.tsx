@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
@@ -13,6 +13,17 @@ import { RunsTable } from './components/RunsTable';
 import { StuckMessages } from './components/StuckMessages';
 
 const PERMISSIONS = [{ action: actionUid('syncRun'), subject: null }];
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Box>
+    <Box paddingBottom={4}>
+      <Typography variant="delta" tag="h2">
+        {title}
+      </Typography>
+    </Box>
+    {children}
+  </Box>
+);
 
 /**
  * Delivery statuses Twilio never called back with: what still awaits a final status, the last
@@ -75,15 +86,15 @@ export const SyncStatusPage = () => {
           <Flex direction="column" alignItems="stretch" gap={6}>
             {run.data && <RunProgress run={run.data} />}
             <Grid.Root gap={4}>
-              <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                <Figure testId="awaiting-final" label={t('sync.awaitingFinal', 'Messages awaiting a final status')} value={data.awaitingFinal} />
-              </Grid.Item>
-              <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                <Figure label={t('sync.awaitingCheck', 'Old enough for a sync to check')} value={data.awaitingCheck} />
-              </Grid.Item>
-              <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                <Figure label={t('sync.stuckTotal', 'Messages that look stuck')} value={data.stuck.total} />
-              </Grid.Item>
+              {[
+                { id: 'awaiting-final', label: t('sync.awaitingFinal', 'Messages awaiting a final status'), value: data.awaitingFinal },
+                { id: 'awaiting-check', label: t('sync.awaitingCheck', 'Old enough for a sync to check'), value: data.awaitingCheck },
+                { id: 'stuck', label: t('sync.stuckTotal', 'Messages that look stuck'), value: data.stuck.total },
+              ].map((figure) => (
+                <Grid.Item key={figure.id} col={4} s={12} direction="column" alignItems="stretch">
+                  <Figure testId={figure.id} label={figure.label} value={figure.value} />
+                </Grid.Item>
+              ))}
             </Grid.Root>
             <Typography variant="pi" textColor="neutral600">
               {data.schedule.enabled
@@ -93,22 +104,12 @@ export const SyncStatusPage = () => {
                   })
                 : t('sync.schedule.off', 'No scheduled sync: messages are checked only when someone asks.')}
             </Typography>
-            <Box>
-              <Box paddingBottom={4}>
-                <Typography variant="delta" tag="h2">
-                  {t('sync.runs.title', 'Last runs')}
-                </Typography>
-              </Box>
+            <Section title={t('sync.runs.title', 'Last runs')}>
               <RunsTable runs={data.runs} />
-            </Box>
-            <Box>
-              <Box paddingBottom={4}>
-                <Typography variant="delta" tag="h2">
-                  {t('sync.stuck.title', 'Stuck messages')}
-                </Typography>
-              </Box>
+            </Section>
+            <Section title={t('sync.stuck.title', 'Stuck messages')}>
               <StuckMessages messages={data.stuck.messages} />
-            </Box>
+            </Section>
           </Flex>
         )}
       </Layouts.Content>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { Button, EmptyStateLayout, Flex, LinkButton } from '@strapi/design-system';
+import { Button, Flex, LinkButton } from '@strapi/design-system';
 import { ArrowClockwise, Plus } from '@strapi/icons';
 import { actionUid } from '../../../../shared/permissions';
 import { useSubmitTemplate, useSyncTemplates, useTemplatesQuery, type AdminTemplateView } from '../../api/templates';
-import { Pager } from '../../components/Pager';
+import { ListBody } from '../../components/ListBody';
 import { useNotifyError, useQueryErrorNotification } from '../../utils/useApiError';
 import { useTranslate } from '../../utils/useTranslate';
 import { PreviewModal } from './components/PreviewModal';
@@ -46,7 +46,6 @@ export const TemplatesPage = () => {
     });
 
   const title = t('templates.title', 'Templates');
-  const list = templates.data?.data ?? [];
   const syncButton = canManage ? (
     <Button startIcon={<ArrowClockwise />} loading={sync.isPending} onClick={onSync}>
       {sync.isPending ? t('templates.sync.running', 'Syncing…') : t('templates.sync', 'Sync from Twilio')}
@@ -68,32 +67,32 @@ export const TemplatesPage = () => {
         secondaryAction={createLink}
       />
       <Layouts.Content>
-        {templates.isLoading ? (
-          <Page.Loading />
-        ) : templates.error ? (
-          <Page.Error />
-        ) : list.length === 0 ? (
-          <EmptyStateLayout
-            hasRadius
-            shadow="tableShadow"
-            content={t(
+        <ListBody
+          query={templates}
+          onPage={setPage}
+          empty={{
+            content: t(
               'templates.empty',
               'No templates yet. Sync the ones your Twilio account already holds, or create one in the Content Manager and submit it for approval.'
-            )}
-            action={<Flex gap={2}>{syncButton}{createLink}</Flex>}
-          />
-        ) : (
-          <>
+            ),
+            action: (
+              <Flex gap={2}>
+                {syncButton}
+                {createLink}
+              </Flex>
+            ),
+          }}
+        >
+          {(items) => (
             <TemplatesTable
-              templates={list}
+              templates={items}
               canManage={canManage}
               submittingId={submit.isPending ? (submit.variables ?? null) : null}
               onPreview={setPreviewing}
               onSubmit={onSubmit}
             />
-            <Pager pagination={templates.data?.meta.pagination} onPage={setPage} />
-          </>
-        )}
+          )}
+        </ListBody>
         <PreviewModal template={previewing} onClose={() => setPreviewing(null)} />
       </Layouts.Content>
     </Page.Main>

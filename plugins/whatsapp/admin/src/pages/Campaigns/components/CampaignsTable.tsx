@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router-dom';
-import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { TableHead } from '../../../components/TableHead';
 import type { AdminCampaignView } from '../../../api/campaigns';
 import { PLUGIN_ID } from '../../../pluginId';
 import { useFormatDateTime, useTranslate } from '../../../utils/useTranslate';
@@ -15,15 +16,15 @@ export const CampaignsTable = ({ campaigns }: { campaigns: AdminCampaignView[] }
   const navigate = useNavigate();
   return (
     <Table colCount={COLUMNS} rowCount={campaigns.length + 1}>
-      <Thead>
-        <Tr>
-          <Th>{t('campaigns.column.name', 'Name')}</Th>
-          <Th>{t('campaigns.column.state', 'State')}</Th>
-          <Th>{t('campaigns.column.progress', 'Progress')}</Th>
-          <Th>{t('campaigns.column.launched', 'Launched')}</Th>
-          <Th>{t('campaigns.column.completed', 'Completed')}</Th>
-        </Tr>
-      </Thead>
+      <TableHead
+        labels={[
+          t('campaigns.column.name', 'Name'),
+          t('campaigns.column.state', 'State'),
+          t('campaigns.column.progress', 'Progress'),
+          t('campaigns.column.launched', 'Launched'),
+          t('campaigns.column.completed', 'Completed'),
+        ]}
+      />
       <Tbody>
         {campaigns.map((campaign) => (
           <Tr

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Box, Flex, Loader, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Loader, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { TableHead } from '../../../components/TableHead';
 import { useRecipientsQuery, type RecipientStatus } from '../../../api/campaigns';
 import { MessageStatus } from '../../../components/MessageStatus';
 import { Pager } from '../../../components/Pager';
@@ -48,16 +49,16 @@ export const RecipientsTable = ({ campaignId, running }: { campaignId: string; r
         </Box>
       </Flex>
       <Table colCount={COLUMNS} rowCount={rows.length + 1}>
-        <Thead>
-          <Tr>
-            <Th>{t('campaigns.recipients.candidate', 'Candidate')}</Th>
-            <Th>{t('campaigns.recipients.phone', 'Phone')}</Th>
-            <Th>{t('campaigns.recipients.status', 'Status')}</Th>
-            <Th>{t('campaigns.recipients.detail', 'Detail')}</Th>
-            <Th>{t('campaigns.recipients.dispatched', 'Handed to Twilio')}</Th>
-            <Th>{t('campaigns.recipients.replied', 'Replied')}</Th>
-          </Tr>
-        </Thead>
+        <TableHead
+          labels={[
+            t('campaigns.recipients.candidate', 'Candidate'),
+            t('campaigns.recipients.phone', 'Phone'),
+            t('campaigns.recipients.status', 'Status'),
+            t('campaigns.recipients.detail', 'Detail'),
+            t('campaigns.recipients.dispatched', 'Handed to Twilio'),
+            t('campaigns.recipients.replied', 'Replied'),
+          ]}
+        />
         <Tbody>
           {recipients.isLoading && (
             <Tr>

@@ -1,4 +1,5 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { TableHead } from '../../../components/TableHead';
 import type { SyncRunView } from '../../../api/sync-status';
 import { useFormatDateTime, useTranslate } from '../../../utils/useTranslate';
 import { RunStateBadge } from './RunStateBadge';
@@ -21,17 +22,17 @@ export const RunsTable = ({ runs }: { runs: SyncRunView[] }) => {
   const scopeLabel = useScopeLabel();
   return (
     <Table colCount={COLUMNS} rowCount={runs.length + 1}>
-      <Thead>
-        <Tr>
-          <Th>{t('sync.runs.requested', 'Requested')}</Th>
-          <Th>{t('sync.runs.trigger', 'Trigger')}</Th>
-          <Th>{t('sync.runs.scope', 'Scope')}</Th>
-          <Th>{t('sync.runs.state', 'State')}</Th>
-          <Th>{t('sync.runs.checked', 'Checked')}</Th>
-          <Th>{t('sync.runs.changed', 'Changed')}</Th>
-          <Th>{t('sync.runs.problems', 'Stuck / errors')}</Th>
-        </Tr>
-      </Thead>
+      <TableHead
+        labels={[
+          t('sync.runs.requested', 'Requested'),
+          t('sync.runs.trigger', 'Trigger'),
+          t('sync.runs.scope', 'Scope'),
+          t('sync.runs.state', 'State'),
+          t('sync.runs.checked', 'Checked'),
+          t('sync.runs.changed', 'Changed'),
+          t('sync.runs.problems', 'Stuck / errors'),
+        ]}
+      />
       <Tbody>
         {runs.length === 0 && (
           <Tr>

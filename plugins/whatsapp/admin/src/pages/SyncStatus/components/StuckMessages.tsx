@@ -1,4 +1,5 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { TableHead } from '../../../components/TableHead';
 import type { SyncOverview } from '../../../api/sync-status';
 import { MessageStatus } from '../../../components/MessageStatus';
 import { useFormatDateTime, useTranslate } from '../../../utils/useTranslate';
@@ -14,14 +15,14 @@ export const StuckMessages = ({ messages }: { messages: SyncOverview['stuck']['m
   }
   return (
     <Table colCount={COLUMNS} rowCount={messages.length + 1}>
-      <Thead>
-        <Tr>
-          <Th>{t('sync.stuck.status', 'Status')}</Th>
-          <Th>{t('sync.stuck.code', 'Problem')}</Th>
-          <Th>{t('sync.stuck.reason', 'Detail')}</Th>
-          <Th>{t('sync.stuck.checked', 'Last checked')}</Th>
-        </Tr>
-      </Thead>
+      <TableHead
+        labels={[
+          t('sync.stuck.status', 'Status'),
+          t('sync.stuck.code', 'Problem'),
+          t('sync.stuck.reason', 'Detail'),
+          t('sync.stuck.checked', 'Last checked'),
+        ]}
+      />
       <Tbody>
         {messages.map((message) => (
           <Tr key={message.id}>

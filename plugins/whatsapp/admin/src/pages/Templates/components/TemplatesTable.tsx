@@ -1,4 +1,5 @@
-import { Button, Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Button, Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { TableHead } from '../../../components/TableHead';
 import { Eye, PaperPlane } from '@strapi/icons';
 import { submittable } from '../../../../../shared/templates';
 import type { AdminTemplateView } from '../../../api/templates';
@@ -20,17 +21,17 @@ export const TemplatesTable = ({ templates, canManage, submittingId, onPreview, 
   const formatDateTime = useFormatDateTime();
   return (
     <Table colCount={COLUMNS} rowCount={templates.length + 1}>
-      <Thead>
-        <Tr>
-          <Th>{t('templates.column.name', 'Name')}</Th>
-          <Th>{t('templates.column.status', 'Approval')}</Th>
-          <Th>{t('templates.column.category', 'Category')}</Th>
-          <Th>{t('templates.column.language', 'Language')}</Th>
-          <Th>{t('templates.column.rejection', 'Rejection reason')}</Th>
-          <Th>{t('templates.column.synced', 'Last synced')}</Th>
-          <Th>{t('templates.column.actions', 'Actions')}</Th>
-        </Tr>
-      </Thead>
+      <TableHead
+        labels={[
+          t('templates.column.name', 'Name'),
+          t('templates.column.status', 'Approval'),
+          t('templates.column.category', 'Category'),
+          t('templates.column.language', 'Language'),
+          t('templates.column.rejection', 'Rejection reason'),
+          t('templates.column.synced', 'Last synced'),
+          t('templates.column.actions', 'Actions'),
+        ]}
+      />
       <Tbody>
         {templates.map((template) => (
           <Tr key={template.documentId} data-template={template.documentId}>
