@@ -1,6 +1,6 @@
 import { SubNav } from '@strapi/strapi/admin';
 import { useTranslate } from '../utils/useTranslate';
-import { useAllowedPages } from '../utils/pages';
+import { useAllowedPages } from '../utils/useAllowedPages';
 import { PLUGIN_ID } from '../pluginId';
 
 /** The side navigation between the plugin's pages; a page the role may not read has no link. */

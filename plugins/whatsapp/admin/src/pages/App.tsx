@@ -3,7 +3,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { Navigate, Routes, Route } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { PluginNav } from '../components/PluginNav';
-import { useAllowedPages } from '../utils/pages';
+import { useAllowedPages } from '../utils/useAllowedPages';
 
 const InboxPage = lazy(() => import('./Inbox/InboxPage').then((module) => ({ default: module.InboxPage })));
 const TemplatesPage = lazy(() => import('./Templates/TemplatesPage').then((module) => ({ default: module.TemplatesPage })));

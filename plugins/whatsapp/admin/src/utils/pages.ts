@@ -1,4 +1,3 @@
-import { useAuth } from '@strapi/strapi/admin';
 import { actionUid, type PluginActionKey } from '../../../shared/permissions';
 
 /** The plugin's pages, in menu order, each with the permission that lets a role read it. */
@@ -17,13 +16,3 @@ export const PAGE_READ_PERMISSIONS = [...new Set(PLUGIN_PAGES.map((page) => page
   action: actionUid(key),
   subject: null,
 }));
-
-/**
- * The pages the signed-in admin may open. Read from the user's permissions directly: `useRBAC`
- * names its answers by the action's last word, and every page's action is a `.read`.
- */
-export const useAllowedPages = (): PluginPage[] => {
-  const permissions = useAuth('WhatsAppPages', (state) => state.permissions);
-  const held = new Set(permissions.map((permission) => permission.action));
-  return PLUGIN_PAGES.filter((page) => held.has(actionUid(page.read)));
-};

@@ -1,5 +1,5 @@
-import { useNavigate } from 'react-router-dom';
-import { Box, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
+import { Box, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { TableHead } from '../../../components/TableHead';
 import type { AdminCampaignView } from '../../../api/campaigns';
 import { PLUGIN_ID } from '../../../pluginId';
@@ -8,6 +8,8 @@ import { CampaignProgress } from './CampaignProgress';
 import { CampaignStateBadge } from './CampaignStateBadge';
 
 const COLUMNS = 5;
+
+const pathOf = (campaign: AdminCampaignView) => `/plugins/${PLUGIN_ID}/campaigns/${campaign.documentId}`;
 
 /** One row per campaign; a row opens the campaign. */
 export const CampaignsTable = ({ campaigns }: { campaigns: AdminCampaignView[] }) => {
@@ -31,10 +33,13 @@ export const CampaignsTable = ({ campaigns }: { campaigns: AdminCampaignView[] }
             key={campaign.documentId}
             data-campaign={campaign.documentId}
             style={{ cursor: 'pointer' }}
-            onClick={() => navigate(`/plugins/${PLUGIN_ID}/campaigns/${campaign.documentId}`)}
+            onClick={() => navigate(pathOf(campaign))}
           >
             <Td>
-              <Typography fontWeight="bold">{campaign.name}</Typography>
+              {/* The whole row opens the campaign; the name is the link for the keyboard. */}
+              <Link tag={RouterLink} to={pathOf(campaign)} onClick={(event: { stopPropagation(): void }) => event.stopPropagation()}>
+                <Typography fontWeight="bold">{campaign.name}</Typography>
+              </Link>
               {campaign.template && (
                 <Typography variant="pi" textColor="neutral600" tag="p">
                   {campaign.template.name}
