@@ -203,19 +203,28 @@ export const createCampaignDispatchRepository = (strapi: Core.Strapi) => {
      * batch (bench/campaign). ANALYZE reads a sample and blocks no reader or writer, but it is not
      * free (nine tables cost some 170 ms of database time each round), so only tables with
      * STALE_STATISTICS_ROWS rows or more that grew by half since their statistics were taken are
-     * analyzed. Returns those tables.
+     * analyzed. The row counts PostgreSQL keeps lag behind by a second or more, so `written` (the
+     * messages this dispatcher run wrote) stands in for them where it is larger, in the tables
+     * that get a row per message. Returns the tables analyzed.
      */
-    async analyzeOutbox(): Promise<string[]> {
-      const tables = [
-        TABLE.message, TABLE.conversation, TABLE.statusEvent, R,
+    async analyzeOutbox(written: number): Promise<string[]> {
+      const perMessage = [
+        TABLE.message, TABLE.statusEvent,
         LINK_TABLE.messageConversation, LINK_TABLE.messageCandidate, LINK_TABLE.messageCampaign, LINK_TABLE.messageTemplate,
-        LINK_TABLE.conversationCandidate,
+      ];
+      const others = [TABLE.conversation, R, LINK_TABLE.conversationCandidate];
+      const tables: Array<[name: string, rowsAtLeast: number]> = [
+        ...perMessage.map((name): [string, number] => [name, written]),
+        ...others.map((name): [string, number] => [name, 0]),
       ];
       const result = await db().raw(
-        `SELECT c.relname FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid
-          WHERE c.oid IN (SELECT to_regclass(name) FROM unnest(CAST(? AS text[])) AS name)
-            AND s.n_live_tup >= ? AND s.n_live_tup > ? * GREATEST(c.reltuples, 0)`,
-        [tables, STALE_STATISTICS_ROWS, STALE_STATISTICS_GROWTH]
+        `SELECT c.relname
+           FROM unnest(CAST(? AS text[]), CAST(? AS bigint[])) AS t(name, written)
+           JOIN pg_class c ON c.oid = to_regclass(t.name)
+           JOIN pg_stat_user_tables s ON s.relid = c.oid
+          WHERE GREATEST(s.n_live_tup, t.written) >= ?
+            AND GREATEST(s.n_live_tup, t.written) > ? * GREATEST(c.reltuples, 0)`,
+        [tables.map(([name]) => name), tables.map(([, rows]) => rows), STALE_STATISTICS_ROWS, STALE_STATISTICS_GROWTH]
       );
       const stale = rowsOf(result).map((row) => String(row.relname));
       if (stale.length > 0) await db().raw(`ANALYZE ${stale.join(', ')}`);

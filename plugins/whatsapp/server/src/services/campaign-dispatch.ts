@@ -245,7 +245,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       written += batch.length;
       if (written < analyzeAt) return;
       analyzeAt *= 2;
-      void repository.analyzeOutbox().catch((error: Error) => strapi.log.warn(`[whatsapp] campaign dispatcher: ANALYZE failed: ${error.message}`));
+      void repository.analyzeOutbox(written).catch((error: Error) => strapi.log.warn(`[whatsapp] campaign dispatcher: ANALYZE failed: ${error.message}`));
     };
 
     // Left by a dispatcher that died: in the outbox, never sent, nobody on them (or, once a dead
