@@ -159,6 +159,15 @@ describe('webhook requests that are refused', () => {
     expect(before).toMatchObject({ messages: 1, candidates: 1, conversations: 1, statusEvents: 0 });
   });
 
+  it('answers 413 to a client still sending a large body, every time (the rest is read, not cut off)', async () => {
+    const params = inboundParams({ MessageSid: newSid(), From: phone, Body: 'a'.repeat(8 * 1024 * 1024) });
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const response = await signedWith(INBOUND_PATH, params);
+      expect(response.status).toBe(413);
+      expectStrapiError(response.json, 413, 'PayloadTooLargeError');
+    }
+  });
+
   it.each(['GET', 'PUT', 'PATCH', 'DELETE'])('%s on either webhook path → 405 with Allow: POST', async (method) => {
     for (const path of [INBOUND_PATH, STATUS_PATH]) {
       const response = await rawRequest(path, { method, headers: { 'content-type': FORM }, body: method === 'GET' ? undefined : 'MessageSid=SM1' });
