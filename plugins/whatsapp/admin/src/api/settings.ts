@@ -1,35 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import type { SettingsUpdate, SettingsView } from '../../../shared/settings';
 
-export type SettingSource = 'env' | 'saved' | 'default';
-
-/** GET /whatsapp/settings: the effective settings, never the auth token. */
-export type SettingsView = {
-  accountSid?: string;
-  whatsappNumber?: string;
-  messagingServiceSid?: string;
-  phoneNumber?: string;
-  publicUrl?: string;
-  apiBaseUrl: string;
-  contentBaseUrl: string;
-  mps: number;
-  defaultCountry: string;
-  mode: 'emulator' | 'sandbox' | 'production' | 'unconfigured';
-  authTokenSet: boolean;
-  sources: Record<string, SettingSource>;
-  envLocked: string[];
-};
-
-export type SettingsUpdate = Partial<{
-  accountSid: string;
-  authToken: string;
-  whatsappNumber: string;
-  messagingServiceSid: string;
-  phoneNumber: string;
-  publicUrl: string;
-  mps: number;
-  defaultCountry: string;
-}>;
+export type { SettingSource, SettingsUpdate, SettingsView } from '../../../shared/settings';
 
 export const useSettings = () => {
   const { get, put } = useFetchClient();

@@ -12,6 +12,7 @@ import {
   type SettingKey,
 } from '../domain/settings';
 import type { SettingsUpdate } from '../validation/settings';
+import type { SettingsView } from '../../../shared/settings';
 import type { TestConnectionInput } from '../validation/test-connection';
 import { describeConnectionFailure, type ConnectionProblem, type TwilioFailure } from '../domain/twilio-errors';
 import { getService } from '../utils/get-service';
@@ -50,7 +51,7 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What the admin settings page may see: never the auth token. */
-    async getPublicView() {
+    async getPublicView(): Promise<SettingsView> {
       const resolved = await this.getResolved();
       const { authToken, sources, ...rest } = resolved;
       const envLocked = (Object.keys(SETTINGS_ENV) as SettingKey[]).filter((key) => sources[key] === 'env');
