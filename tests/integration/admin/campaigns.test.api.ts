@@ -55,8 +55,12 @@ describe('admin campaigns: list and one campaign with stats', () => {
       stats: { total: 3, skipped: 1, replied: 0, skippedBy: { opted_out: 1, invalid_phone: 0 } },
       progress: { handled: 3, total: 3 },
     });
-    const sent = ['sent', 'delivered', 'read'].reduce((sum, status) => sum + (response.body.data.stats[status] as number), 0);
-    expect(sent).toBe(2);
+    // Completed means both messages were handed to Twilio; how far their callbacks have moved
+    // them on (queued → sent → delivered → read) is the emulator's timing, not this route's.
+    const stats = response.body.data.stats as Record<string, number>;
+    const handedOver = ['queued', 'sent', 'delivered', 'read'].reduce((sum, status) => sum + stats[status]!, 0);
+    expect(handedOver).toBe(2);
+    expect(stats).toMatchObject({ pending: 0, failed: 0, undelivered: 0 });
   });
 
   it('answers 404 for an unknown campaign', async () => {
