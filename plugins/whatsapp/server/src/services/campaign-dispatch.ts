@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import type { KnexTransactionLike } from 'pg-boss';
 import { CAMPAIGN, CAMPAIGN_ENV, SEND } from '../constants';
@@ -41,8 +42,6 @@ const HANDOVER_HOPS = 20;
 const HANDOVER_LOCK_WAIT_MS = 3_000;
 /** How long a worker that queued a dispatcher job stays busy, leaving the job to an idle instance. */
 const HANDOVER_YIELD_MS = 250;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const positiveEnv = (name: string): number | undefined => {
   const value = Number(process.env[name]);

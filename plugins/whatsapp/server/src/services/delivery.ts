@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { SEND, STATUS_CALLBACK_MESSAGE_PARAM, STATUS_CALLBACK_PATH } from '../constants';
 import { JOB } from '../jobs/names';
 import { buildCreateParams, buildStatusCallbackUrl, type TwilioCreateParams } from '../domain/outbound-request';
@@ -20,8 +22,6 @@ export type DeliverOptions = {
   /** The caller already holds this send's token from the sender's bucket (the campaign dispatcher). */
   tokenHeld?: boolean;
 };
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const isTwilioFailure = (value: unknown): value is TwilioFailure =>
   typeof value === 'object' && value !== null && 'message' in value && !(value instanceof Error);
@@ -117,14 +117,17 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
     return match ? { sid: match.sid, status: match.status, errorCode: match.errorCode, errorMessage: match.errorMessage } : null;
   };
 
+  /** Writes why the message waits (`record`) and queues its send for `at`, atomically. */
+  const queueSendAt = (claim: ClaimedMessage, at: Date, record: (trx: Knex.Transaction) => Promise<void>) =>
+    strapi.db.transaction(async ({ trx }) => {
+      await record(trx);
+      await getService(strapi, 'queue').send(JOB.sendMessage, { messageId: claim.documentId }, { startAfter: at, trx });
+    });
+
   /** Records why this attempt did not go through and queues the next one, atomically. */
   const scheduleRetry = async (claim: ClaimedMessage, attempt: number, error: string, outcomeUnknown: boolean) => {
     const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempt, { baseMs: SEND.retryBaseMs, maxMs: SEND.retryMaxMs }));
-    const queue = getService(strapi, 'queue');
-    await strapi.db.transaction(async ({ trx }) => {
-      await outbox.recordRetry(trx, claim.id, { error, nextAttemptAt, outcomeUnknown });
-      await queue.send(JOB.sendMessage, { messageId: claim.documentId }, { startAfter: nextAttemptAt, trx });
-    });
+    await queueSendAt(claim, nextAttemptAt, (trx) => outbox.recordRetry(trx, claim.id, { error, nextAttemptAt, outcomeUnknown }));
     log(`message ${claim.documentId}: attempt ${attempt} not accepted (${outcomeUnknown ? 'outcome unknown' : 'refused for now'}); next attempt at ${nextAttemptAt.toISOString()}`);
   };
 
@@ -146,10 +149,7 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
       return true;
     }
     const at = new Date(startAt);
-    await strapi.db.transaction(async ({ trx }) => {
-      await outbox.defer(trx, claim.id, at);
-      await getService(strapi, 'queue').send(JOB.sendMessage, { messageId: claim.documentId }, { startAfter: at, trx });
-    });
+    await queueSendAt(claim, at, (trx) => outbox.defer(trx, claim.id, at));
     log(`message ${claim.documentId}: the sender's pace leaves no room before ${at.toISOString()}; sent then`);
     return false;
   };
