@@ -26,6 +26,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** false deletes dataDir on stop(). Default true. */
   persistent?: boolean;
+  /** Server settings passed as `-c name=value` (e.g. `shared_preload_libraries`). */
+  settings?: Record<string, string>;
   /** Receives Postgres' own log lines. */
   log?: (line: string) => void;
   /** Receives the few lines worth showing a user (a stale server being cleaned up); defaults to log. */
@@ -100,7 +102,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
         dataDir,
         port,
         // Loopback only, over TCP: no Unix socket in /tmp to collide with or leave behind.
-        flags: ['-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='],
+        flags: [
+          '-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories=',
+          ...Object.entries(opts.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+        ],
         runAs,
         onLog,
         timeoutMs: START_TIMEOUT_MS,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { findFreePort } from '../../database/embedded/port';
 import { createAdminSession } from '../../tests/integration/setup/admin-session';
 import { startAppProcess, type AppProcess } from '../../tests/integration/setup/app-process';
@@ -5,6 +6,7 @@ import { buildApp } from '../../tests/integration/setup/build';
 import { startTestDatabase, type TestDatabase } from '../../tests/integration/setup/database';
 import { APP_LOG_FILE } from '../../tests/integration/setup/paths';
 import { appProcessEnv, appSecrets, emulatorEnv } from '../../tests/integration/setup/app-env';
+import { pgStatementsSettings } from './pg-statements';
 import { createTwilioEmulator, type TwilioEmulator } from '../../tools/twilio-emulator/src';
 
 export const SENDER = '+15005550006';
@@ -27,7 +29,13 @@ export type BenchWorld = {
  */
 export const createBenchWorld = async (): Promise<BenchWorld> => {
   buildApp();
-  const database = await startTestDatabase();
+  const settings = pgStatementsSettings();
+  // BENCH_PG_LOG=file: PostgreSQL's own log (auto_explain's plans, say) is appended there.
+  const logFile = process.env.BENCH_PG_LOG;
+  const database = await startTestDatabase({
+    ...(settings ? { settings } : {}),
+    ...(logFile ? { log: (line: string) => fs.appendFileSync(logFile, `${line}\n`) } : {}),
+  });
   const emulator = createTwilioEmulator();
   const { url: emulatorUrl } = await emulator.start();
   const secrets = appSecrets();

@@ -26,6 +26,7 @@ import { Client } from 'pg';
 import { dispatchConcurrency } from '../../plugins/whatsapp/server/src/domain/dispatch-concurrency';
 import { createBenchWorld, SENDER, type BenchWorld } from './app';
 import { postgresCpuMs, processCpuMs } from './cpu';
+import { PG_STATEMENTS_TOP, resetPgStatements, topPgStatements } from './pg-statements';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const MPS = Number(process.env.BENCH_MPS ?? 200);
@@ -259,6 +260,8 @@ type UnpacedResult = {
   commitsPerMessage: number;
   /** CPU ms per message from launch to completion: the app, PostgreSQL, and this process (the emulator). */
   cpu: { app: number; postgres: number; emulator: number };
+  /** BENCH_PG_STATEMENTS: where the database time went (lines to print). */
+  statements: string[];
 };
 
 /** 1. Paced at WHATSAPP_MPS, the emulator advancing statuses and posting callbacks as Twilio does. */
@@ -298,6 +301,7 @@ const runUnpaced = async (world: BenchWorld, template: { documentId: string; con
   const campaign = await createCampaign(app, template.documentId, 'bench-unpaced');
   const rawBefore = await rawSdkRate(world, app, template.contentSid, 0);
   log(`raw SDK → emulator: ${fmt(rawBefore.rate, 0)} messages/s (concurrency ${CONCURRENCY.unpaced})`);
+  if (PG_STATEMENTS_TOP > 0) await withDb(world, resetPgStatements);
   const commitsBefore = await commitsSoFar(world);
   const cpuBefore = await cpuSoFar(world, app.pid);
   const launchMs = await launch(app, String(campaign.documentId));
@@ -305,6 +309,7 @@ const runUnpaced = async (world: BenchWorld, template: { documentId: string; con
   const cpuAfter = await cpuSoFar(world, app.pid);
   const commitsPerMessage = ((await commitsSoFar(world)) - commitsBefore) / RECIPIENTS;
   const outcome = await inspect(world, String(campaign.documentId), RECIPIENTS, RECIPIENTS);
+  const statements = PG_STATEMENTS_TOP > 0 ? await withDb(world, (client) => topPgStatements(client, RECIPIENTS)) : [];
   const rate = steadyRate(outcome.perSecond);
   const rawAfter = await rawSdkRate(world, app, template.contentSid, RAW_MESSAGES * 2);
   log(`unpaced campaign completed: ${fmt(rate.rate, 0)} messages/s; raw SDK after: ${fmt(rawAfter.rate, 0)}/s`);
@@ -315,7 +320,7 @@ const runUnpaced = async (world: BenchWorld, template: { documentId: string; con
     postgres: perMessage(cpuBefore.postgres, cpuAfter.postgres),
     emulator: perMessage(cpuBefore.bench, cpuAfter.bench),
   };
-  return { launchMs, rate, outcome, rawBefore, rawAfter, commitsPerMessage, cpu };
+  return { launchMs, rate, outcome, rawBefore, rawAfter, commitsPerMessage, cpu, statements };
 };
 
 const main = async () => {
@@ -359,7 +364,8 @@ const main = async () => {
         `unpaced dispatch rate        ${fmt(unpaced.rate.rate, 1)}/s; ${fmt(unpaced.commitsPerMessage)} database commits per message`,
         `raw twilio SDK → emulator    ${fmt(unpaced.rawBefore.rate, 1)}/s before, ${fmt(unpaced.rawAfter.rate, 1)}/s after (mean ${fmt(raw, 1)}/s), concurrency ${CONCURRENCY.unpaced}; both warmed up with ${WARMUP_MESSAGES} messages`,
         `unpaced / raw ratio          ${fmt(ratio)} (target ≥ ${TARGET.unpaced})`,
-        `CPU per message (unpaced)    app ${fmt(cpu.app, 3)} ms (${fmt(cpu.app / rawCpu)} × the raw SDK process's ${fmt(rawCpu, 3)} ms), PostgreSQL ${fmt(cpu.postgres, 3)} ms, emulator (bench process) ${fmt(cpu.emulator, 3)} ms; ${os.cpus().length} CPUs`
+        `CPU per message (unpaced)    app ${fmt(cpu.app, 3)} ms (${fmt(cpu.app / rawCpu)} × the raw SDK process's ${fmt(rawCpu, 3)} ms), PostgreSQL ${fmt(cpu.postgres, 3)} ms, emulator (bench process) ${fmt(cpu.emulator, 3)} ms; ${os.cpus().length} CPUs`,
+        ...unpaced.statements
       );
       verdicts.push([`unpaced ratio ≥ ${TARGET.unpaced}`, ratio >= TARGET.unpaced]);
     }
