@@ -80,9 +80,10 @@ const CONVERSATION_COLUMNS = [
  * One claimed batch into the outbox: conversations upserted by thread key (one per candidate and
  * sender, as services/outbound.ts keys them), messages `pending` with their relations, and each
  * recipient pointed at its message. Written in a fixed order (thread key) like the inbound
- * statement, so it never deadlocks with a webhook touching the same conversations.
+ * statement, so it never deadlocks with a webhook touching the same conversations. Exported for
+ * the test of how it reaches the recipients.
  */
-const materializeSql = (message: DefaultColumns, conversation: DefaultColumns) => `
+export const materializeSql = (message: DefaultColumns, conversation: DefaultColumns) => `
 WITH input AS (
   SELECT * FROM unnest(
     CAST(:recipientIds AS bigint[]), CAST(:campaignIds AS integer[]), CAST(:candidateIds AS integer[]),
@@ -160,10 +161,42 @@ message_retry_of AS (
 recipient AS (
   UPDATE ${R} AS r SET state = 'dispatched', message_id = placed.message_id, retry_of_message_id = NULL,
                        dispatched_at = CAST(:now AS timestamp), updated_at = CAST(:now AS timestamp)
-  FROM placed WHERE r.id = placed.recipient_id
+  FROM placed
+  -- The id list lets the planner look the batch up by primary key: joined to the CTE alone it
+  -- hashed the whole recipients table on every batch (O(recipients) per batch, bench/campaign).
+  WHERE r.id = placed.recipient_id AND r.id = ANY(CAST(:recipientIds AS bigint[]))
 )
 SELECT recipient_id, message_id, message_document_id FROM placed ORDER BY ord
 `;
+
+/**
+ * Up to `limit` (the third binding) waiting recipients of the sender's (first and second) oldest
+ * running campaign that has any, locked until the transaction ends; rows another transaction holds
+ * are skipped, not waited for. Exported for the test that checks a claim reads only its batch.
+ */
+export const CLAIM_SQL = `WITH target AS (
+    SELECT c.id FROM ${C} c
+    -- Its first waiting recipient by the queue index (an EXISTS may scan the campaign's others).
+    CROSS JOIN LATERAL (SELECT 1 FROM ${R} w WHERE w.sender = ? AND w.campaign_id = c.id AND w.state = 'waiting'
+                         ORDER BY w.id + 0 LIMIT 1) AS first_waiting
+     WHERE c.state = 'running'
+     ORDER BY c.started_at, c.id LIMIT 1
+     -- Waits for a pause/cancel in progress, then sees its new state: actions and claims never interleave.
+     FOR SHARE OF c
+  )
+  SELECT r.id, r.campaign_id, r.candidate_id, r.template_id, r.variables, r.retry_of_message_id,
+         cand.document_id AS candidate_document_id, cand.phone, cand.opt_in, t.body AS template_body, t.content_sid
+    FROM ${R} r
+    LEFT JOIN ${TABLE.candidate} cand ON cand.id = r.candidate_id
+    LEFT JOIN ${TABLE.template} t ON t.id = r.template_id
+   WHERE r.sender = ? AND r.state = 'waiting' AND r.campaign_id = (SELECT id FROM target)
+   -- Launch order, as (id + 0): only the waiting queue index has that order, so a claim reads
+   -- its batch and no more. Ordered by id, the planner took the dispatched recipients for
+   -- spread evenly among the waiting ones and walked the primary key past all of them: a
+   -- claim cost O(recipients dispatched so far), a campaign O(n²) (bench/campaign).
+   ORDER BY r.id + 0
+   LIMIT ?
+   FOR UPDATE OF r SKIP LOCKED`;
 
 /** Statistics are refreshed for tables of at least this many rows… */
 const STALE_STATISTICS_ROWS = 500;
@@ -259,32 +292,9 @@ export const createCampaignDispatchRepository = (strapi: Core.Strapi) => {
       }));
     },
 
-    /**
-     * Up to `limit` waiting recipients of the sender's oldest running campaign that has any,
-     * locked until `trx` ends; rows another transaction holds are skipped, not waited for.
-     */
+    /** Up to `limit` waiting recipients of the sender, locked until `trx` ends (CLAIM_SQL). */
     async claim(trx: Knex.Transaction, sender: string, limit: number): Promise<ClaimedRecipient[]> {
-      const result = await db(trx).raw(
-        `WITH target AS (
-           SELECT c.id FROM ${C} c
-            WHERE c.state = 'running'
-              AND EXISTS (SELECT 1 FROM ${R} w WHERE w.sender = ? AND w.campaign_id = c.id AND w.state = 'waiting')
-            ORDER BY c.started_at, c.id LIMIT 1
-            -- Waits for a pause/cancel in progress, then sees its new state: actions and claims never interleave.
-            FOR SHARE OF c
-         )
-         SELECT r.id, r.campaign_id, r.candidate_id, r.template_id, r.variables, r.retry_of_message_id,
-                cand.document_id AS candidate_document_id, cand.phone, cand.opt_in, t.body AS template_body, t.content_sid
-           FROM ${R} r
-           JOIN target ON target.id = r.campaign_id
-           LEFT JOIN ${TABLE.candidate} cand ON cand.id = r.candidate_id
-           LEFT JOIN ${TABLE.template} t ON t.id = r.template_id
-          WHERE r.sender = ? AND r.state = 'waiting'
-          ORDER BY r.id
-          LIMIT ?
-          FOR UPDATE OF r SKIP LOCKED`,
-        [sender, sender, limit]
-      );
+      const result = await db(trx).raw(CLAIM_SQL, [sender, sender, limit]);
       return rowsOf(result).map((row) => ({
         id: Number(row.id),
         campaignId: Number(row.campaign_id),
