@@ -170,33 +170,39 @@ SELECT recipient_id, message_id, message_document_id FROM placed ORDER BY ord
 `;
 
 /**
- * Up to `limit` (the third binding) waiting recipients of the sender's (first and second) oldest
- * running campaign that has any, locked until the transaction ends; rows another transaction holds
- * are skipped, not waited for. Exported for the test that checks a claim reads only its batch.
+ * The sender's (binding) oldest running campaign with recipients waiting, found by its first
+ * waiting recipient in the queue index (an EXISTS may scan the campaign's other recipients).
+ * Locked FOR SHARE until the transaction ends: waits for a pause or cancel in progress, then sees
+ * its new state, so actions and claims never interleave.
  */
-export const CLAIM_SQL = `WITH target AS (
-    SELECT c.id FROM ${C} c
-    -- Its first waiting recipient by the queue index (an EXISTS may scan the campaign's others).
-    CROSS JOIN LATERAL (SELECT 1 FROM ${R} w WHERE w.sender = ? AND w.campaign_id = c.id AND w.state = 'waiting'
-                         ORDER BY w.id + 0 LIMIT 1) AS first_waiting
-     WHERE c.state = 'running'
-     ORDER BY c.started_at, c.id LIMIT 1
-     -- Waits for a pause/cancel in progress, then sees its new state: actions and claims never interleave.
-     FOR SHARE OF c
-  )
-  SELECT r.id, r.campaign_id, r.candidate_id, r.template_id, r.variables, r.retry_of_message_id,
-         cand.document_id AS candidate_document_id, cand.phone, cand.opt_in, t.body AS template_body, t.content_sid
-    FROM ${R} r
-    LEFT JOIN ${TABLE.candidate} cand ON cand.id = r.candidate_id
-    LEFT JOIN ${TABLE.template} t ON t.id = r.template_id
-   WHERE r.sender = ? AND r.state = 'waiting' AND r.campaign_id = (SELECT id FROM target)
-   -- Launch order, as (id + 0): only the waiting queue index has that order, so a claim reads
-   -- its batch and no more. Ordered by id, the planner took the dispatched recipients for
-   -- spread evenly among the waiting ones and walked the primary key past all of them: a
-   -- claim cost O(recipients dispatched so far), a campaign O(n²) (bench/campaign).
-   ORDER BY r.id + 0
-   LIMIT ?
-   FOR UPDATE OF r SKIP LOCKED`;
+export const CLAIM_CAMPAIGN_SQL = `SELECT c.id FROM ${C} c
+  CROSS JOIN LATERAL (SELECT 1 FROM ${R} w WHERE w.sender = ? AND w.campaign_id = c.id AND w.state = 'waiting'
+                       ORDER BY w.id + 0 LIMIT 1) AS first_waiting
+  WHERE c.state = 'running'
+  ORDER BY c.started_at, c.id LIMIT 1
+  FOR SHARE OF c`;
+
+/**
+ * Up to `limit` waiting recipients of that campaign (bindings: sender, campaign id, limit), locked
+ * until the transaction ends; rows another transaction holds are skipped, not waited for.
+ *
+ * A statement of its own, with the campaign as a value: Postgres then plans it knowing how many
+ * recipients that campaign has. With the campaign from a subquery, it guessed an average
+ * campaign's share and could pick the (campaign, candidate) index, reading every recipient of the
+ * campaign on each claim. Ordered by (id + 0), an order only the waiting queue index has: ordered
+ * by id, it took the dispatched recipients for spread evenly among the waiting ones and walked the
+ * primary key past all of them. Either way a claim cost O(recipients), a campaign O(n²)
+ * (bench/campaign). Exported for the test that checks a claim reads only its batch.
+ */
+export const CLAIM_SQL = `SELECT r.id, r.campaign_id, r.candidate_id, r.template_id, r.variables, r.retry_of_message_id,
+       cand.document_id AS candidate_document_id, cand.phone, cand.opt_in, t.body AS template_body, t.content_sid
+  FROM ${R} r
+  LEFT JOIN ${TABLE.candidate} cand ON cand.id = r.candidate_id
+  LEFT JOIN ${TABLE.template} t ON t.id = r.template_id
+ WHERE r.sender = ? AND r.campaign_id = ? AND r.state = 'waiting'
+ ORDER BY r.id + 0
+ LIMIT ?
+ FOR UPDATE OF r SKIP LOCKED`;
 
 /** Statistics are refreshed for tables of at least this many rows… */
 const STALE_STATISTICS_ROWS = 500;
@@ -292,9 +298,11 @@ export const createCampaignDispatchRepository = (strapi: Core.Strapi) => {
       }));
     },
 
-    /** Up to `limit` waiting recipients of the sender, locked until `trx` ends (CLAIM_SQL). */
+    /** Up to `limit` waiting recipients of the sender's oldest running campaign, locked until `trx` ends. */
     async claim(trx: Knex.Transaction, sender: string, limit: number): Promise<ClaimedRecipient[]> {
-      const result = await db(trx).raw(CLAIM_SQL, [sender, sender, limit]);
+      const campaign = rowsOf(await db(trx).raw(CLAIM_CAMPAIGN_SQL, [sender]))[0];
+      if (!campaign) return [];
+      const result = await db(trx).raw(CLAIM_SQL, [sender, Number(campaign.id), limit]);
       return rowsOf(result).map((row) => ({
         id: Number(row.id),
         campaignId: Number(row.campaign_id),
