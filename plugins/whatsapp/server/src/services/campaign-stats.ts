@@ -3,9 +3,7 @@ import { errors } from '@strapi/utils';
 import { toStats, type CampaignStats, type RecipientStatus } from '../domain/campaign-recipient';
 import { createCampaignRecipientsRepository } from '../repositories/campaign-recipients';
 import { createCampaignRecordRepository } from '../repositories/campaign-record';
-
-/** How long one instance reuses a campaign's counts. */
-const STATS_CACHE_MS = 1_000;
+import { STATS_REUSE_MIN_MS, statsReuseMs } from '../domain/stats-reuse';
 
 export type RecipientsQuery = { statuses: RecipientStatus[] | null; page: number; pageSize: number };
 
@@ -19,21 +17,28 @@ export const createCampaignStatsService = ({ strapi }: { strapi: Core.Strapi }) 
   const campaigns = createCampaignRecordRepository(strapi);
 
   // A campaign page (or a script) polling a 10,000-recipient campaign would have the counts
-  // recomputed on every read: each instance reuses them for a moment, as long as the campaign row
-  // itself has not changed (a state change on any instance moves its updatedAt).
-  const cache = new Map<number, { at: number; version: string; stats: Promise<CampaignStats> }>();
+  // recomputed on every read: each instance reuses them for a moment (longer for a campaign whose
+  // counts are costly, domain/stats-reuse.ts), as long as the campaign row itself has not changed
+  // (a state change on any instance moves its updatedAt).
+  type Timing = { at: number; reuseMs: number };
+  const cache = new Map<number, { version: string; timing: Timing; stats: Promise<CampaignStats> }>();
 
-  const compute = async (campaignId: number): Promise<CampaignStats> => {
+  /** The counts; `timing` learns when they were taken and how long they may be reused. */
+  const compute = async (campaignId: number, timing: Timing): Promise<CampaignStats> => {
     const [groups, replied] = await Promise.all([recipients.countByStatus(campaignId), recipients.countReplied(campaignId)]);
+    const done = Date.now();
+    timing.reuseMs = statsReuseMs(done - timing.at);
+    timing.at = done;
     return toStats(groups, replied);
   };
 
   const statsOf = (campaignId: number, version = ''): Promise<CampaignStats> => {
     const now = Date.now();
     const cached = cache.get(campaignId);
-    if (cached && cached.version === version && now - cached.at < STATS_CACHE_MS) return cached.stats;
-    const stats = compute(campaignId);
-    cache.set(campaignId, { at: now, version, stats });
+    if (cached && cached.version === version && now - cached.timing.at < cached.timing.reuseMs) return cached.stats;
+    const timing: Timing = { at: now, reuseMs: STATS_REUSE_MIN_MS };
+    const stats = compute(campaignId, timing);
+    cache.set(campaignId, { version, timing, stats });
     stats.catch(() => cache.delete(campaignId));
     if (cache.size > 1_000) cache.delete(cache.keys().next().value!);
     return stats;
