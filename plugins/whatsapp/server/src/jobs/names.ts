@@ -40,7 +40,7 @@ export type JobPayloads = {
   [JOB.templateSync]: Record<string, never>;
   [JOB.statusSync]: Record<string, never>;
   [JOB.statusSyncRun]: { runId: string };
-  [JOB.campaignDispatch]: { sender: string; hops?: number };
+  [JOB.campaignDispatch]: { sender: string; hops?: number; handedOverBy?: string };
   /** With a campaign: launch it if due. Without (the cron): launch every due campaign. */
   [JOB.campaignScheduler]: { campaign?: string };
 };

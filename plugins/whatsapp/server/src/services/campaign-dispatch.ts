@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import type { KnexTransactionLike } from 'pg-boss';
@@ -25,7 +26,7 @@ import type { OutgoingMessage, SendSession } from './campaign-sender';
 import type { Grant } from './rate-limiter';
 import { getService } from '../utils/get-service';
 
-export type DispatchRunOutcome = 'done' | 'busy' | 'not-this-sender' | 'stopping';
+export type DispatchRunOutcome = 'done' | 'busy' | 'not-this-sender' | 'passed-on' | 'stopping';
 
 /** The conversation list shows this much of the last message (as services/outbound.ts). */
 const PREVIEW_MAX = 200;
@@ -42,6 +43,14 @@ const HANDOVER_HOPS = 20;
 const HANDOVER_LOCK_WAIT_MS = 3_000;
 /** How long a worker that queued a dispatcher job stays busy, leaving the job to an idle instance. */
 const HANDOVER_YIELD_MS = 250;
+/**
+ * How many times an instance passes on the next run it queued itself when it picks that run up.
+ * It has a second worker free while its last run's sends go out, and that worker often won the
+ * race with the other instances' idle workers for the job: one instance could run a whole
+ * campaign while another stood by. Passed on once, the job goes to an idle instance if there is
+ * one; with a single instance the next run starts HANDOVER_YIELD_MS later, once a minute.
+ */
+const HANDOVER_SELF_HOPS = 1;
 
 const positiveEnv = (name: string): number | undefined => {
   const value = Number(process.env[name]);
@@ -118,12 +127,15 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
 
   const runMs = () => (positiveEnv(CAMPAIGN_ENV.runSeconds) ?? CAMPAIGN.runMs / 1000) * 1000;
 
-  const kick = async (options: { sender?: string; trx?: KnexTransactionLike; startAfter?: Date; hops?: number } = {}) => {
+  // Tells this process's own handovers apart from other instances' (see HANDOVER_SELF_HOPS).
+  const instanceId = randomUUID();
+
+  const kick = async (options: { sender?: string; trx?: KnexTransactionLike; startAfter?: Date; hops?: number; handedOverBy?: string } = {}) => {
     const sender = options.sender ?? senderKeyOf(await getService(strapi, 'settings').getResolved());
     if (!sender) return;
     await getService(strapi, 'queue').send(
       JOB.campaignDispatch,
-      { sender, ...(options.hops ? { hops: options.hops } : {}) },
+      { sender, ...(options.hops ? { hops: options.hops } : {}), ...(options.handedOverBy ? { handedOverBy: options.handedOverBy } : {}) },
       { ...(options.trx ? { trx: options.trx } : {}), ...(options.startAfter ? { startAfter: options.startAfter } : {}) }
     );
   };
@@ -317,7 +329,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       return { handedOver, tail: Promise.resolve() };
     }
     await session.claimRemaining();
-    await kick({ sender });
+    await kick({ sender, handedOverBy: instanceId });
     const tail = finish().catch((error: Error) => {
       strapi.log.error(`[whatsapp] campaign dispatcher: finishing a run's last sends failed: ${error.message}`);
     });
@@ -338,8 +350,13 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       if (sender && (await repository.workLeft(sender)).running) await kick({ sender });
     },
 
-    async run(sender: string, hops = 0): Promise<DispatchRunOutcome> {
+    async run(sender: string, hops = 0, handedOverBy?: string): Promise<DispatchRunOutcome> {
       if (stopping) return 'stopping';
+      if (handedOverBy === instanceId && hops < HANDOVER_SELF_HOPS) {
+        await kick({ sender, hops: hops + 1, handedOverBy });
+        await sleep(HANDOVER_YIELD_MS);
+        return 'passed-on';
+      }
       const settings = await getService(strapi, 'settings').getResolved();
       if (senderKeyOf(settings) !== sender || checkConfigured(settings)) {
         // Instances usually share one configuration; one set up with another sender (whose From

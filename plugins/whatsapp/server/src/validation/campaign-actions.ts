@@ -47,6 +47,7 @@ export const recipientsQuerySchema = z
 export const campaignDispatchPayloadSchema = z.object({
   sender: z.string().trim().min(1).max(64),
   hops: z.number().int().min(0).max(1000).optional(),
+  handedOverBy: z.string().max(64).optional(),
 });
 
 export const campaignSchedulerPayloadSchema = z.object({ campaign: documentId.optional() });

@@ -9,6 +9,6 @@ import { campaignDispatchPayloadSchema } from '../../validation/campaign-actions
 export const createCampaignDispatchHandler =
   (strapi: Core.Strapi): JobHandler<typeof JOB.campaignDispatch> =>
   async (payload) => {
-    const { sender, hops } = parseInput(campaignDispatchPayloadSchema, payload, 'Invalid campaign-dispatch job payload');
-    await getService(strapi, 'campaign-dispatch').run(sender, hops ?? 0);
+    const { sender, hops, handedOverBy } = parseInput(campaignDispatchPayloadSchema, payload, 'Invalid campaign-dispatch job payload');
+    await getService(strapi, 'campaign-dispatch').run(sender, hops ?? 0, handedOverBy);
   };
