@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Client } from 'pg';
 import { CLAIM_CAMPAIGN_SQL, CLAIM_SQL, materializeSql } from '../../../plugins/whatsapp/server/src/repositories/campaign-dispatch';
-import { prepareStatement } from '../../../plugins/whatsapp/server/src/repositories/prepared-statement';
+import { boundValues, prepareStatement } from '../../../plugins/whatsapp/server/src/repositories/prepared-statement';
 import { withDb } from './helpers';
 
 /**
@@ -139,10 +139,7 @@ describe('dispatch statements on a campaign mostly dispatched', () => {
       variables: ids.map(() => null),
       previews: ids.map(() => 'Hi'),
     };
-    const values = statement.order.map((binding) => {
-      if (!(binding in params)) throw new Error(`no value for :${binding}`);
-      return params[binding];
-    });
+    const values = boundValues(statement, params);
     // The plan only: running it would write messages for candidates that do not exist.
     const plan = await whileRunning(async (client) => planOf((await client.query(`EXPLAIN (FORMAT JSON) ${statement.text}`, values)).rows));
     const recipientScans = nodesOf(plan)

@@ -62,10 +62,11 @@ describe('two app instances on one database run one campaign together', () => {
     const secondOf = (message: { dateCreated: string }) => Math.floor(new Date(message.dateCreated).getTime() / 1000);
     const seconds = messages.map(secondOf);
     const window = 5;
-    const span = Math.max(...seconds) - Math.min(...seconds) + 1;
+    const first = Math.min(...seconds);
+    const span = Math.max(...seconds) - first + 1;
     // Printed before the checks, so a failure shows how the sends fell: each second's, per instance.
     const perSecond = Array.from({ length: span }, (_, offset) =>
-      apps.map((app) => fromInstance(app).filter((message) => secondOf(message) === Math.min(...seconds) + offset).length).join('+')
+      apps.map((app) => fromInstance(app).filter((message) => secondOf(message) === first + offset).length).join('+')
     );
     process.stdout.write(
       `[campaign two-instances] ${count} messages in ${span} s (${(count / span).toFixed(1)}/s, limit ${mps}/s); busiest ${window} s: ${busiestWindow(seconds, window)}; per instance: ${byInstance.join(' + ')}; per second: ${perSecond.join(' ')}\n`

@@ -18,6 +18,13 @@ export const prepareStatement = (name: string, namedSql: string): PreparedStatem
   return { name, namedSql, text, order };
 };
 
+/** The statement's `$n` values from named params, in order; a binding with no value is an error. */
+export const boundValues = (statement: PreparedStatement, params: Record<string, unknown>): unknown[] =>
+  statement.order.map((binding) => {
+    if (!(binding in params)) throw new Error(`[whatsapp] ${statement.name}: no value for :${binding}`);
+    return params[binding] ?? null;
+  });
+
 type PgConnection = { query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }> };
 
 /**
@@ -29,16 +36,13 @@ type PgConnection = { query<R>(config: { name: string; text: string; values: unk
  * on release), so the statement runs inside it.
  */
 export const runPreparedOn = async <R>(runner: Knex, statement: PreparedStatement, params: Record<string, unknown>): Promise<R[]> => {
-  for (const binding of statement.order) {
-    if (!(binding in params)) throw new Error(`[whatsapp] ${statement.name}: no value for :${binding}`);
-  }
+  const values = boundValues(statement, params);
   const client = runner.client as {
     acquireConnection(): Promise<PgConnection>;
     releaseConnection(connection: PgConnection): Promise<unknown>;
   };
   const connection = await client.acquireConnection();
   try {
-    const values = statement.order.map((binding) => params[binding] ?? null);
     return (await connection.query<R>({ name: statement.name, text: statement.text, values })).rows;
   } finally {
     await client.releaseConnection(connection);
