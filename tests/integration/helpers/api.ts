@@ -3,9 +3,9 @@ import { readContext } from '../setup/context';
 
 export const ctx = readContext();
 
-/** supertest against the running app, authenticated with the given bearer token (none = public). */
-export const api = (token?: string) => {
-  const agent = request(ctx.url);
+/** supertest against the app at `url`, authenticated with the given bearer token (none = public). */
+export const apiAt = (url: string, token?: string) => {
+  const agent = request(url);
   const withAuth = <T extends request.Test>(test: T): T => (token ? (test.set('Authorization', `Bearer ${token}`) as T) : test);
   return {
     get: (path: string) => withAuth(agent.get(path)),
@@ -14,6 +14,9 @@ export const api = (token?: string) => {
     delete: (path: string) => withAuth(agent.delete(path)),
   };
 };
+
+/** supertest against the run's app. */
+export const api = (token?: string) => apiAt(ctx.url, token);
 
 /** Full-access API token: the content API as another app would use it. */
 export const contentApi = () => api(ctx.fullAccessToken);

@@ -1,10 +1,5 @@
 import request from 'supertest';
-import { createFreshDatabase } from '../../../database/embedded-postgres';
-import { findFreePort } from '../../../database/embedded/port';
-import { createAdminSession } from '../setup/admin-session';
-import { startAppProcess, type AppProcess } from '../setup/app-process';
-import { appProcessEnv, appSecrets } from '../setup/app-env';
-import { ctx } from '../helpers/api';
+import { startIsolatedApp, type IsolatedApp } from '../setup/isolated-app';
 import { uniqueIndianMobile } from '../helpers/data';
 
 /**
@@ -12,36 +7,26 @@ import { uniqueIndianMobile } from '../helpers/data';
  * saved by other suites leaks in): sending is refused before anything is written.
  */
 describe('an app with no Twilio credentials and no emulator', () => {
-  let app: AppProcess;
-  let database: { connectionString: string; drop(): Promise<void> };
+  let app: IsolatedApp;
   let token: string;
   let adminJwt: string;
 
   beforeAll(async () => {
-    database = await createFreshDatabase(ctx.databaseUrl, 'whatsapp_noconf');
-    const port = await findFreePort();
-    app = await startAppProcess(
-      {
-        ...appProcessEnv({ port, databaseUrl: database.connectionString }),
-        ...appSecrets(),
-        TWILIO_ACCOUNT_SID: '',
-        TWILIO_AUTH_TOKEN: '',
-        TWILIO_API_BASE_URL: '',
-        TWILIO_CONTENT_BASE_URL: '',
-        TWILIO_WHATSAPP_NUMBER: 'whatsapp:+15005550006',
-        TWILIO_MESSAGING_SERVICE_SID: '',
-        WHATSAPP_EMULATOR: '',
-      },
-      port
-    );
-    const session = await createAdminSession(app.url);
-    token = session.fullAccessToken;
-    adminJwt = session.adminJwt;
+    app = await startIsolatedApp('whatsapp_noconf', {
+      TWILIO_ACCOUNT_SID: '',
+      TWILIO_AUTH_TOKEN: '',
+      TWILIO_API_BASE_URL: '',
+      TWILIO_CONTENT_BASE_URL: '',
+      TWILIO_WHATSAPP_NUMBER: 'whatsapp:+15005550006',
+      TWILIO_MESSAGING_SERVICE_SID: '',
+      WHATSAPP_EMULATOR: '',
+    });
+    token = app.fullAccessToken;
+    adminJwt = app.adminJwt;
   }, 120_000);
 
   afterAll(async () => {
     await app?.stop();
-    await database?.drop();
   });
 
   it('answers a send with 422 NOT_CONFIGURED and writes nothing', async () => {

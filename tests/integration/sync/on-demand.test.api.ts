@@ -162,17 +162,4 @@ describe('POST /api/whatsapp/sync-status: on demand, with callbacks lost', () =>
     expect((await syncedMessage(inCampaign.documentId)).status).toBe('delivered');
     expect((await syncedMessage(outside.documentId)).status).toBe('queued');
   });
-
-  it('syncs everything pending when no scope is given', async () => {
-    const message = await sentMessage();
-    await setStatusSilently(message.sid, 'read');
-    const response = await requestSync();
-    expect(response.status).toBe(202);
-    expect(response.body.data).toMatchObject({ scope: { kind: 'all' }, trigger: 'manual' });
-    const run = await waitForRun(response.body.data.runId, 60_000);
-    expect(run.state).toBe('completed');
-    expect(run.total).toBeGreaterThanOrEqual(1);
-    expect(run.changes).toEqual(expect.arrayContaining([{ messageId: message.documentId, from: 'queued', to: 'read' }]));
-    expect((await syncedMessage(message.documentId)).status).toBe('read');
-  });
 });
