@@ -1,20 +1,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ctx } from '../../integration/helpers/api';
+import { chromiumLaunchOptions } from './chromium';
 
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+export const launchBrowser = async (): Promise<Browser> => chromium.launch(chromiumLaunchOptions());
 
 /** Signs in through the admin's login form, as a person would. */
 export const logIn = async (page: Page, email = ctx.adminEmail, password = ctx.adminPassword) => {
