@@ -16,6 +16,7 @@ const everyCollection = [
   'filters[$and][0][createdAt][$gt]=not-a-date',
   'filters[createdAt][$eq]=2026-13-45',
   'filters[updatedAt][$lte]=abc',
+  'filters[createdAt][$lt]=-100000-01-01T00:00:00Z',
   'filters[nope][$eq]=x',
   'filters[documentId][$nope]=x',
   'pagination[page]=abc',
