@@ -29,6 +29,8 @@ const everyCollection = [
   'populate=nope',
   'populate[nope]=true',
   'fields[0]=nope',
+  // PostgreSQL refuses a NUL in text (22021): past every check, the last line maps it.
+  'filters[documentId][$eq]=a%00b',
 ];
 
 const byCollection: Record<string, string[]> = {
@@ -71,6 +73,10 @@ for (const query of [
 }
 for (const query of ['filters[id][$eq]=abc', 'pagination[page]=abc', 'limit=abc']) {
   routes.push(['/api/whatsapp/sync-status', query]);
+}
+// The same through ids in the path: the Document Service, and the recipients' own SQL.
+for (const path of ['candidates', 'conversations', 'messages', 'templates', 'campaigns', 'campaigns/a%00b/recipients', 'sync-status']) {
+  routes.push([`/api/whatsapp/${path.includes('/') ? path : `${path}/a%00b`}`, '']);
 }
 
 /** The same kinds of query with values that fit: still answered. */

@@ -85,3 +85,12 @@ describe('GraphQL of an app in production mode', () => {
     expect(bad.body).toEqual({ data: null, error: expect.objectContaining({ status: 400, name: 'ValidationError' }) });
   });
 });
+
+describe('GraphQL: a value PostgreSQL refuses', () => {
+  it('is BAD_USER_INPUT, not an internal error', async () => {
+    const response = await gql('query ($id: ID!) { whatsappCandidate(documentId: $id) { documentId } }', { id: 'a\u0000b' });
+    expect(response.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(response.errors![0]!.message).not.toMatch(/select|invalid byte/i);
+    expectNoStack(response);
+  });
+});
