@@ -40,6 +40,7 @@ const byCollection: Record<string, string[]> = {
     'filters[unreadCount][$gte]=1.5.3',
     'filters[windowExpiresAt][$lt]=soon',
     'filters[candidate][id][$eq]=abc',
+    'populate[candidate][filters][id][$eq]=abc',
   ],
   messages: [
     'filters[errorCode][$eq]=abc',

@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { isInvalidInputDbError } from '../utils/db-errors';
-import { assertFilterValues, type GetModel } from '../validation/query-filters';
+import { assertFilterValues, assertPopulateFilters, type GetModel } from '../validation/query-filters';
 import type { DocumentContext, DocumentNext } from './types';
 
-type QueryContext = DocumentContext & { params?: DocumentContext['params'] & { filters?: unknown } };
+type QueryContext = DocumentContext & { params?: DocumentContext['params'] & { filters?: unknown; populate?: unknown } };
 
 /** Answered for a value PostgreSQL refused; never the database's own message (it quotes SQL). */
 export const invalidQueryValue = () =>
@@ -22,6 +22,7 @@ export const queryRules = (strapi: Core.Strapi) => {
   return async (context: QueryContext, next: DocumentNext) => {
     if (!context.uid.startsWith(prefix)) return next();
     assertFilterValues(getModel, context.uid, context.params?.filters);
+    assertPopulateFilters(getModel, context.uid, context.params?.populate);
     try {
       return await next();
     } catch (error) {

@@ -20,11 +20,13 @@ const PG_INTEGER_MAX = 2147483647;
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** `path` starts with the query parameter: `['filters', 'id', '$eq']`. */
 const fail = (path: string[], message: string): never => {
-  throw new errors.ValidationError(`Invalid value for filters[${path.join('][')}]: ${message}`, {
+  const [param, ...rest] = path;
+  throw new errors.ValidationError(`Invalid value for ${param}[${rest.join('][')}]: ${message}`, {
     source: 'query',
-    param: 'filters',
-    errors: [{ path: ['filters', ...path], message, name: 'ValidationError' }],
+    param,
+    errors: [{ path, message, name: 'ValidationError' }],
   });
 };
 
@@ -71,7 +73,7 @@ const checkCondition = (kind: 'integer' | 'biginteger' | 'number', condition: un
 };
 
 /** Walks `filters` for the model `uid`, following relations into their targets. */
-export const assertFilterValues = (getModel: GetModel, uid: string, filters: unknown, path: string[] = []): void => {
+export const assertFilterValues = (getModel: GetModel, uid: string, filters: unknown, path: string[] = ['filters']): void => {
   if (filters === undefined || filters === null) return;
   if (Array.isArray(filters)) {
     filters.forEach((item, index) => assertFilterValues(getModel, uid, item, [...path, String(index)]));
@@ -101,5 +103,18 @@ export const assertFilterValues = (getModel: GetModel, uid: string, filters: unk
     }
     const kind = kindOf(key, attribute);
     if (kind) checkCondition(kind, value, at);
+  }
+};
+
+/** The `filters` of every relation `populate` reaches (`populate[candidate][filters][id][$eq]=…`). */
+export const assertPopulateFilters = (getModel: GetModel, uid: string, populate: unknown, path: string[] = ['populate']): void => {
+  if (!isPlainObject(populate)) return;
+  const model = getModel(uid);
+  if (!model) return;
+  for (const [key, value] of Object.entries(populate)) {
+    const attribute = Object.prototype.hasOwnProperty.call(model.attributes, key) ? model.attributes[key] : undefined;
+    if (attribute?.type !== 'relation' || !attribute.target || !isPlainObject(value)) continue;
+    assertFilterValues(getModel, attribute.target, value.filters, [...path, key, 'filters']);
+    assertPopulateFilters(getModel, attribute.target, value.populate, [...path, key, 'populate']);
   }
 };

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { assertFilterValues, type FilterModel } from '../query-filters';
+import { assertFilterValues, assertPopulateFilters, type FilterModel } from '../query-filters';
 
 const models: Record<string, FilterModel> = {
   message: {
@@ -11,7 +11,7 @@ const models: Record<string, FilterModel> = {
       score: { type: 'float' },
     },
   },
-  candidate: { attributes: { name: { type: 'string' }, visits: { type: 'biginteger' } } },
+  candidate: { attributes: { name: { type: 'string' }, visits: { type: 'biginteger' }, lastMessage: { type: 'relation', target: 'message' } } },
 };
 const check = (filters: unknown) => () => assertFilterValues((uid) => models[uid], 'message', filters);
 
@@ -65,5 +65,19 @@ describe('assertFilterValues', () => {
     expect(() => assertFilterValues(() => undefined, 'nothing', { id: 'abc' })).not.toThrow();
     expect(check(undefined)).not.toThrow();
     expect(check('id')).not.toThrow();
+  });
+});
+
+describe('assertPopulateFilters', () => {
+  const populate = (value: unknown) => () => assertPopulateFilters((uid) => models[uid], 'message', value);
+
+  it('checks the filters of every populated relation, at any depth', () => {
+    expect(populate({ candidate: { filters: { visits: { $gt: '3' } }, populate: { lastMessage: { filters: { id: 2 } } } } })).not.toThrow();
+    expect(populate('*')).not.toThrow();
+    expect(populate({ candidate: true })).not.toThrow();
+    expect(populate({ candidate: { filters: { id: { $eq: 'abc' } } } })).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ errors: [expect.objectContaining({ path: ['populate', 'candidate', 'filters', 'id', '$eq'] })] }) })
+    );
+    expect(populate({ candidate: { populate: { lastMessage: { filters: { errorCode: 'x' } } } } })).toThrow(errors.ValidationError);
   });
 });
