@@ -5,7 +5,9 @@
  * - starts an embedded PostgreSQL unless DATABASE_URL/DATABASE_HOST point at a server;
  * - for develop: the bundled Twilio emulator when no Twilio credentials are set,
  *   and the plugin's build watcher;
- * - on SIGINT/SIGTERM/SIGHUP stops Strapi first, then the emulator and Postgres.
+ * - start runs with NODE_ENV=production unless NODE_ENV is set;
+ * - on SIGINT/SIGTERM/SIGHUP stops Strapi first, then the emulator and Postgres;
+ * - says why it exits, and exits non-zero when Strapi dies (see launcher/exit-report.ts).
  *
  * STRAPI_LAUNCHER_CHILD=<script> runs that script instead of Strapi's CLI (tests),
  * and skips the plugin watcher.
@@ -17,6 +19,7 @@ import { embeddedDatabaseEnv, resolveDatabaseEnv } from '../database/resolve-dat
 import { ensureSecrets } from './ensure-secrets';
 import { isManagedRunning, signalManaged, spawnManaged, waitForGroupExit } from './launcher/children';
 import type { ManagedChild } from './launcher/children';
+import { strapiExitCode } from './launcher/exit-report';
 import { Shutdown } from './launcher/shutdown';
 import { startBundledEmulator } from './launcher/twilio-emulator';
 
@@ -48,6 +51,8 @@ async function main(): Promise<number> {
   try {
     if (NEEDS_SECRETS.has(command)) Object.assign(process.env, ensureSecrets(appRoot, process.env, print));
     const env: NodeJS.ProcessEnv = { ...process.env };
+    // `strapi start` otherwise runs in development: open GraphQL introspection, stack traces in errors.
+    if (command === 'start' && !env.NODE_ENV) env.NODE_ENV = 'production';
 
     const plan = usesDatabase(command) ? resolveDatabaseEnv(process.env, appRoot) : null;
     if (plan) {
@@ -56,6 +61,8 @@ async function main(): Promise<number> {
         database: plan.database,
         log: process.env.EMBEDDED_POSTGRES_LOG ? (line) => console.log(`[postgres] ${line}`) : undefined,
         notice: print,
+      }).catch((error: Error) => {
+        throw new Error(`the embedded PostgreSQL did not start, so Strapi was not started: ${error.message}`, { cause: error });
       });
       cleanups.push({ name: 'embedded PostgreSQL', run: server.stop });
       Object.assign(env, embeddedDatabaseEnv(server));
@@ -87,7 +94,8 @@ async function main(): Promise<number> {
       group: SERVER_COMMANDS.has(command),
     });
     shutdown.track(strapi);
-    return await strapi.exited;
+    const code = await strapi.exited;
+    return strapiExitCode(strapi, code, { requested: shutdown.requested, server: SERVER_COMMANDS.has(command) }, print);
   } finally {
     stopping = true;
     for (const cleanup of cleanups.reverse()) {
@@ -134,7 +142,7 @@ async function stopManaged(child: ManagedChild): Promise<void> {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    console.error(`[launcher] ${error.stack ?? error.message}`);
+    console.error(`[launcher] exiting with code 1: ${error.stack ?? error.message}`);
     process.exit(1);
   },
 );

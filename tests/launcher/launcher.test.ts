@@ -120,6 +120,33 @@ describeOnLinux('scripts/strapi.ts', () => {
     expect(isAlive(postgresPid)).toBe(false);
   });
 
+  it('says why Strapi stopped and exits non-zero when it dies: killed by a signal, or exiting by itself with 0', async () => {
+    let run = startLauncher(['start']);
+    const started = await ready();
+    const postgresPid = postmasterPid(dataDir())!;
+    process.kill(started.pid, 'SIGKILL');
+    expect((await run.exited).code).toBe(137);
+    expect(run.output()).toMatch(/\[launcher\] Strapi was killed by SIGKILL without a shutdown request; exiting with code 137/);
+    expect(isAlive(postgresPid)).toBe(false);
+
+    fs.rmSync(reportFile);
+    run = startLauncher(['start'], { FAKE_STRAPI_EXIT_AFTER_MS: '200', FAKE_STRAPI_EXIT_CODE: '0' });
+    await ready();
+    expect((await run.exited).code).toBe(1);
+    expect(run.output()).toMatch(/\[launcher\] Strapi exited with code 0 without a shutdown request; exiting with code 1/);
+  });
+
+  it('runs start in production unless NODE_ENV is set', async () => {
+    let run = startLauncher(['start'], { NODE_ENV: '', FAKE_STRAPI_EXIT_AFTER_MS: '100' });
+    expect((await ready()).env.NODE_ENV).toBe('production');
+    await run.exited;
+
+    fs.rmSync(reportFile);
+    run = startLauncher(['start'], { NODE_ENV: 'staging', FAKE_STRAPI_EXIT_AFTER_MS: '100' });
+    expect((await ready()).env.NODE_ENV).toBe('staging');
+    await run.exited;
+  });
+
   it('keeps the embedded data between runs', async () => {
     let run = startLauncher(['start'], { FAKE_STRAPI_EXIT_AFTER_MS: '200' });
     const first = await ready();
@@ -167,7 +194,8 @@ describeOnLinux('scripts/strapi.ts', () => {
     expect(started.env.DATABASE_URL).toBe(url);
     expect(started.env.WHATSAPP_EMULATOR).toBeUndefined();
     expect(started.env.TWILIO_API_BASE_URL).toBeUndefined();
-    expect((await run.exited).code).toBe(0);
+    // A server that stops without being asked has died, whatever its own code.
+    expect((await run.exited).code).toBe(1);
     expect(fs.existsSync(dataDir())).toBe(false);
   });
 

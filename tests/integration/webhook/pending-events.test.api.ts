@@ -80,17 +80,20 @@ describe('messageStatus.applyPendingEvents', () => {
     const documentId = await insertOutboundMessage({ twilioSid: sid, status: 'queued' });
     await expect(service.record({ messageSid: sid, status: 'read', errorCode: null, errorMessage: null, source: 'sync' })).resolves.toEqual({
       stored: true,
+      matched: true,
       messageId: documentId,
       status: 'read',
     });
     await expect(service.record({ messageSid: sid, status: 'sent', errorCode: null, errorMessage: null, source: 'sync' })).resolves.toEqual({
       stored: true,
+      matched: true,
       messageId: documentId,
       status: 'read',
     });
     // Already recorded: nothing changes, nothing is appended.
     await expect(service.record({ messageSid: sid, status: 'read', errorCode: null, errorMessage: null, source: 'callback' })).resolves.toEqual({
       stored: false,
+      matched: true,
       messageId: null,
       status: null,
     });

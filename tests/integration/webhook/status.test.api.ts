@@ -1,6 +1,7 @@
 import { contentApi } from '../helpers/api';
 import { withDb } from '../helpers/db';
-import { insertOutboundMessage, messageByDocumentId, newSid, postSigned, postStatus, statusPath } from './support';
+import { uniqueIndianMobile } from '../helpers/data';
+import { insertOutboundMessage, messageByDocumentId, messageBySid, newSid, postInbound, postSigned, postStatus, statusPath } from './support';
 
 const statusEvents = (sid: string) =>
   withDb(
@@ -195,5 +196,38 @@ describe('POST /api/whatsapp/webhook/status (delivery callbacks)', () => {
     const response = await postSigned(statusPath(documentId), params);
     expect(response.status).toBe(204);
     expect(await messageByDocumentId(documentId)).toMatchObject({ status: 'sent', error_code: null });
+  });
+});
+
+describe('status callbacks by direction', () => {
+  it('keeps a read outbound message read when a signed received arrives, and keeps the event', async () => {
+    const sid = newSid();
+    const documentId = await insertOutboundMessage({ twilioSid: sid, status: 'queued' });
+    await postInOrder(sid, ['sent', 'delivered', 'read']);
+
+    const response = await postStatus(sid, 'received');
+    expect(response.status).toBe(204);
+
+    const message = await messageByDocumentId(documentId);
+    expect(message).toMatchObject({ status: 'read' });
+    expect(message!.events!.map((event) => event.status)).toEqual(['sent', 'delivered', 'read', 'received']);
+    expect((await statusEvents(sid)).map((event) => event.status)).toEqual(['sent', 'delivered', 'read', 'received']);
+  });
+
+  it('changes nothing on an inbound message, and keeps every callback about it as an event', async () => {
+    const sid = newSid();
+    const { response } = await postInbound({ From: `whatsapp:${uniqueIndianMobile()}`, MessageSid: sid, Body: 'Hello' });
+    expect(response.status).toBe(200);
+    const before = await messageBySid(sid);
+    expect(before).toMatchObject({ status: 'received' });
+
+    for (const status of ['read', 'failed', 'received', 'delivered']) {
+      expect((await postStatus(sid, status, { errorCode: 30008, errorMessage: 'Unknown error' })).status).toBe(204);
+    }
+
+    expect(await messageBySid(sid)).toEqual(before);
+    expect(await statusEvents(sid)).toEqual(
+      ['read', 'failed', 'received', 'delivered'].map((status) => expect.objectContaining({ status, applied_at: expect.any(Date) }))
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { documentIdParamsSchema } from '../validation/common';
 import { parseBodyData, parseInput } from '../validation/parse';
-import { syncRequestSchema, toSyncScope } from '../validation/status-sync';
+import { noQuerySchema, syncRequestSchema, toSyncScope } from '../validation/status-sync';
 
 /** An empty POST is `{}` to koa-body: the same as `{ data: {} }` (everything pending). */
 const optionalBody = (body: unknown) =>
@@ -24,12 +24,14 @@ export const statusSyncController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** `GET /sync-status`: the current run, the last runs, messages awaiting a final status, stuck messages. */
   async find(ctx: Context) {
+    parseInput(noQuerySchema, ctx.query, 'GET /sync-status takes no query parameters');
     ctx.body = { data: await getService(strapi, 'status-sync').overview(), meta: {} };
   },
 
   /** `GET /sync-status/:id`: one run. */
   async findOne(ctx: Context) {
     const { id } = parseInput(documentIdParamsSchema, ctx.params);
+    parseInput(noQuerySchema, ctx.query, 'GET /sync-status/:id takes no query parameters');
     ctx.body = { data: await getService(strapi, 'status-sync').findRun(id), meta: {} };
   },
 });

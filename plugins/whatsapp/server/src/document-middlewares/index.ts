@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { candidateRules } from './candidate-rules';
+import { queryRules } from './query-rules';
 import { templateRules } from './template-rules';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
 
-/** Rules that must hold whoever writes: REST, GraphQL, the Content Manager or the plugin itself. */
+/** Rules that must hold whoever reads or writes: REST, GraphQL, the Content Manager or the plugin itself. */
 export const registerDocumentRules = (strapi: Core.Strapi) => {
+  strapi.documents.use(queryRules(strapi) as unknown as Middleware);
   strapi.documents.use(candidateRules(strapi) as unknown as Middleware);
   strapi.documents.use(templateRules(strapi) as unknown as Middleware);
 };

@@ -3,12 +3,13 @@
  * status only moves forward, and every event is kept whether it moved the status or not.
  * Pure, no Strapi imports; the repositories build their SQL from these values.
  */
+import { OUTBOUND_STATUSES, type MessageDirection } from './statuses';
 
 /**
  * How far along its delivery a message is. `failed`/`undelivered`/`canceled` rank above `sent`
  * and below `delivered`: they end a message that has not been delivered (nothing earlier moves
  * it again), while a later `delivered`/`read` is proof of delivery and still wins.
- * `received` (inbound) outranks everything, so no callback ever rewrites an inbound message.
+ * `received` (inbound) outranks everything as a current status, but is never an event that applies.
  */
 export const STATUS_RANK: Readonly<Record<string, number>> = Object.freeze({
   pending: 0,
@@ -32,12 +33,22 @@ const FAILURE_STATUSES = new Set(['failed', 'undelivered']);
 
 export const isFailureStatus = (status: string): boolean => FAILURE_STATUSES.has(status);
 
-/** Rank of a status reported by Twilio; undefined for one we do not know (kept, never applied). */
+const APPLICABLE_EVENT_STATUSES: ReadonlySet<string> = new Set(OUTBOUND_STATUSES);
+
+/**
+ * Rank of a status reported by Twilio; undefined for one that never applies (kept as an event
+ * only): a status we do not know, and any that is not an outbound one (`received`, `pending`).
+ */
 export const eventRank = (status: string): number | undefined =>
-  Object.prototype.hasOwnProperty.call(STATUS_RANK, status) ? STATUS_RANK[status] : undefined;
+  APPLICABLE_EVENT_STATUSES.has(status) ? STATUS_RANK[status] : undefined;
+
+/** The only direction whose messages status events move; an inbound message keeps `received`. */
+export const STATUS_EVENTS_DIRECTION = 'outbound' satisfies MessageDirection;
+
+export const receivesStatusEvents = (direction: string | null | undefined): boolean => direction === STATUS_EVENTS_DIRECTION;
 
 export const currentRank = (status: string | null | undefined): number =>
-  (status ? eventRank(status) : undefined) ?? UNKNOWN_CURRENT_RANK;
+  status && Object.prototype.hasOwnProperty.call(STATUS_RANK, status) ? STATUS_RANK[status]! : UNKNOWN_CURRENT_RANK;
 
 /** Whether an event with this status moves a message whose status is `current`. */
 export const outranks = (eventStatus: string, current: string | null | undefined): boolean => {
@@ -60,6 +71,8 @@ export const provenMilestones = (eventStatus: string) => {
 };
 
 export type DeliveryState = {
+  /** Only an outbound message's state changes (receivesStatusEvents). */
+  direction: string | null;
   status: string | null;
   sentAt: Date | null;
   deliveredAt: Date | null;
@@ -81,11 +94,13 @@ export type StatusEvent = {
  * were proven; the error of the first failure that applied is kept.
  */
 export const applyStatusEvent = (state: DeliveryState, event: StatusEvent): DeliveryState => {
+  if (!receivesStatusEvents(state.direction)) return state;
   const applies = outranks(event.status, state.status);
   const proven = provenMilestones(event.status);
   const failure = applies && isFailureStatus(event.status);
   const keepsFirstError = state.errorCode !== null || state.errorMessage !== null;
   return {
+    direction: state.direction,
     status: applies ? event.status : state.status,
     sentAt: state.sentAt ?? (proven.sent ? event.at : null),
     deliveredAt: state.deliveredAt ?? (proven.delivered ? event.at : null),

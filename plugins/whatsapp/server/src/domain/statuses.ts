@@ -15,6 +15,23 @@ export const MESSAGE_STATUSES = [
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+/** The statuses Twilio reports for a message we sent: the only ones that move an outbound message. */
+export const OUTBOUND_STATUSES = [
+  'accepted',
+  'scheduled',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'undelivered',
+  'canceled',
+] as const satisfies readonly MessageStatus[];
+
+/** The status of a message we received; nothing reported later changes it. */
+export const INBOUND_STATUS = 'received' satisfies MessageStatus;
+
 export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 

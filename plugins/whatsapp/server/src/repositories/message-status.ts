@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { REALTIME_CHANNEL, TABLE, UID } from '../constants';
-import { eventRank, isFailureStatus, provenMilestones, type DeliveryState } from '../domain/status-rank';
+import { eventRank, isFailureStatus, provenMilestones, STATUS_EVENTS_DIRECTION, type DeliveryState } from '../domain/status-rank';
 import { splitIntoWaves } from '../domain/status-waves';
 import { defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from './document-row';
 import { prepareStatement, runPreparedOn, type PreparedStatement } from './prepared-statement';
@@ -49,7 +49,9 @@ export const toEventEntry = (event: EventFacts): MessageEventEntry => ({
 export type RecordedStatus = {
   /** false: this (MessageSid, status) was already recorded, nothing changed. */
   stored: boolean;
-  /** The message it was applied to, if one matched. */
+  /** Whether a message matched (it may still keep its status: an inbound one, a lower rank). */
+  matched: boolean;
+  /** The outbound message it was applied to, if one matched. */
   messageId: string | null;
   status: string | null;
 };
@@ -72,7 +74,8 @@ const APPLIES = `(input.rank > ${rankOf('m.status')})`;
  * the send has not yet recorded the SID (the outbox commits the row before calling Twilio, so it
  * is always there). Recording the SID stays the send's job (repositories/outbox.ts): a callback
  * only moves the status. An event that matches no message is kept with applied_at null, for
- * applyPendingEvents() once the message is known.
+ * applyPendingEvents() once the message is known. An event for an inbound message is kept and
+ * leaves the message as it is (only outbound messages move: receivesStatusEvents()).
  */
 const recordSql = (event: DefaultColumns) => `
 WITH input AS (
@@ -129,11 +132,12 @@ updated AS (
     updated_at = input.at
   FROM stored AS input JOIN target ON target.ord = input.ord
   -- count(*) reads \`locked\` whole, once, before any row is updated: every lock in id order first.
-  WHERE m.id = target.id AND (SELECT count(*) FROM locked) >= 0
+  WHERE m.id = target.id AND m.direction = '${STATUS_EVENTS_DIRECTION}' AND (SELECT count(*) FROM locked) >= 0
   RETURNING input.ord, m.id, m.document_id, m.status
 )
 SELECT input.ord,
        EXISTS (SELECT 1 FROM stored WHERE stored.ord = input.ord) AS stored,
+       EXISTS (SELECT 1 FROM target WHERE target.ord = input.ord) AS matched,
        updated.document_id AS message_id,
        updated.status,
        CASE WHEN updated.id IS NOT NULL THEN ${notifyStatus('updated')} END AS notified
@@ -143,6 +147,7 @@ ORDER BY input.ord
 
 type DeliveryRow = {
   id: number;
+  direction: string | null;
   document_id: string;
   twilio_sid: string | null;
   status: string | null;
@@ -220,10 +225,10 @@ export const createMessageStatusRepository = (strapi: Core.Strapi, trx?: Knex.Tr
           entries: column((event) => jsonParam(toEventEntry(event))),
           channel: REALTIME_CHANNEL,
         };
-        type Row = { ord: number; stored: boolean; message_id: string | null; status: string | null };
+        type Row = { ord: number; stored: boolean; matched: boolean; message_id: string | null; status: string | null };
         const rows = await runPreparedOn<Row>(await runner(), statement, params);
         for (const row of rows) {
-          results[row.ord] = { stored: Boolean(row.stored), messageId: row.message_id ?? null, status: row.status ?? null };
+          results[row.ord] = { stored: Boolean(row.stored), matched: Boolean(row.matched), messageId: row.message_id ?? null, status: row.status ?? null };
         }
       }
       return results;
@@ -241,7 +246,7 @@ export const createMessageStatusRepository = (strapi: Core.Strapi, trx?: Knex.Tr
     async lockMessage(documentId: string): Promise<LockedMessage | null> {
       const db = await runner();
       const result = await db.raw<{ rows: DeliveryRow[] }>(
-        `SELECT id, document_id, twilio_sid, status, sent_at, delivered_at, read_at, failed_at, error_code, error_message
+        `SELECT id, direction, document_id, twilio_sid, status, sent_at, delivered_at, read_at, failed_at, error_code, error_message
        FROM ${TABLE.message} WHERE document_id = :documentId ORDER BY id LIMIT 1 FOR UPDATE`,
         { documentId }
       );
@@ -252,6 +257,7 @@ export const createMessageStatusRepository = (strapi: Core.Strapi, trx?: Knex.Tr
         documentId: row.document_id,
         twilioSid: row.twilio_sid,
         state: {
+          direction: row.direction,
           status: row.status,
           sentAt: row.sent_at,
           deliveredAt: row.delivered_at,

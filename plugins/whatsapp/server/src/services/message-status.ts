@@ -54,7 +54,7 @@ export const createMessageStatusService = ({ strapi }: { strapi: Core.Strapi }) 
         if ('failed' in outcome) throw outcome.failed;
         recorded = outcome;
       }
-      if (recorded.stored && !recorded.messageId) {
+      if (recorded.stored && !recorded.matched) {
         strapi.log.debug(`[whatsapp] status "${report.status}" for ${report.messageSid} kept until its message is known`);
       }
       return recorded;

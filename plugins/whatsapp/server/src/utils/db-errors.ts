@@ -24,3 +24,13 @@ export const rethrowUniqueViolation = (error: unknown, fieldByConstraint: Record
   }
   throw error;
 };
+
+/**
+ * PostgreSQL refused a value the query compared or stored (class 22, data exception: `abc` for
+ * an integer, a date out of range…) or an operator its column's type lacks (42883): the
+ * client's input, a 400. The query validation stops these first; this is the last line.
+ */
+export const isInvalidInputDbError = (error: unknown): boolean => {
+  const code = typeof error === 'object' && error !== null ? (error as PgError).code : undefined;
+  return typeof code === 'string' && code.length === 5 && (code.startsWith('22') || code === '42883');
+};

@@ -35,3 +35,6 @@ export const toSyncScope = (input: SyncRequestInput): SyncScope => {
 
 /** Payload of the `whatsapp.status-sync-run` job. */
 export const syncRunJobSchema = z.object({ runId: documentId }).strict();
+
+/** `GET /sync-status` and `GET /sync-status/:id` take no query: anything there is a mistake. */
+export const noQuerySchema = z.object({}).strict();

@@ -5,12 +5,15 @@ import {
   eventRank,
   outranks,
   provenMilestones,
+  receivesStatusEvents,
   type DeliveryState,
 } from '../status-rank';
+import { MESSAGE_STATUSES, OUTBOUND_STATUSES } from '../statuses';
 
 const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, second));
 
-const fresh = (status: string | null = 'pending'): DeliveryState => ({
+const fresh = (status: string | null = 'pending', direction = 'outbound'): DeliveryState => ({
+  direction,
   status,
   sentAt: null,
   deliveredAt: null,
@@ -45,6 +48,22 @@ describe('status rank', () => {
     expect(outranks('partially_delivered', 'pending')).toBe(false);
     expect(outranks('read', 'received')).toBe(false);
     expect(outranks('__proto__', 'pending')).toBe(false);
+  });
+
+  it('applies only outbound statuses as events: received and pending never move a message', () => {
+    for (const status of MESSAGE_STATUSES) {
+      expect([status, eventRank(status) !== undefined]).toEqual([status, (OUTBOUND_STATUSES as readonly string[]).includes(status)]);
+    }
+    for (const current of ['pending', 'queued', 'sent', 'delivered', 'read', 'failed']) {
+      expect(outranks('received', current)).toBe(false);
+      expect(outranks('pending', current)).toBe(false);
+    }
+  });
+
+  it('lets status events move outbound messages only', () => {
+    expect(receivesStatusEvents('outbound')).toBe(true);
+    expect(receivesStatusEvents('inbound')).toBe(false);
+    expect(receivesStatusEvents(null)).toBe(false);
   });
 
   it('treats a missing or unknown current status as not yet handed over', () => {
@@ -104,6 +123,18 @@ describe('applyStatusEvent', () => {
       errorMessage: 'Unsubscribed',
       failedAt: at(1),
     });
+  });
+
+  it('keeps read when a received arrives for an outbound message', () => {
+    const read = applyStatusEvents(fresh('sent'), [{ status: 'read', at: at(1) }]);
+    expect(applyStatusEvent(read, { status: 'received', at: at(2) })).toEqual(read);
+  });
+
+  it('changes nothing on an inbound message, whatever the event', () => {
+    const inbound = fresh('received', 'inbound');
+    for (const status of [...MESSAGE_STATUSES, 'partially_delivered']) {
+      expect(applyStatusEvent(inbound, { status, at: at(1), errorCode: 30008, errorMessage: 'x' })).toEqual(inbound);
+    }
   });
 
   it('keeps the first time a milestone was reached', () => {

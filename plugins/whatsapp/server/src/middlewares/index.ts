@@ -1,0 +1,5 @@
+import { contentQuery } from './content-query';
+
+export default {
+  'content-query': contentQuery,
+};
