@@ -1,10 +1,5 @@
 import request from 'supertest';
-import { createFreshDatabase } from '../../../database/embedded-postgres';
-import { findFreePort } from '../../../database/embedded/port';
-import { createAdminSession } from '../setup/admin-session';
-import { startAppProcess, type AppProcess } from '../setup/app-process';
-import { appProcessEnv, appSecrets } from '../setup/app-env';
-import { ctx } from '../helpers/api';
+import { startIsolatedApp, type IsolatedApp } from '../setup/isolated-app';
 import { gql, type GqlResponse } from './helpers';
 
 const INTROSPECTION = '{ __schema { queryType { fields { name } } } }';
@@ -34,8 +29,7 @@ describe('GraphQL errors for bad arguments', () => {
  * database, answers GraphQL without introspection and without stack traces.
  */
 describe('GraphQL of an app in production mode', () => {
-  let app: AppProcess;
-  let database: { connectionString: string; drop(): Promise<void> };
+  let app: IsolatedApp;
   let token: string;
 
   const post = (query: string, bearer?: string) => {
@@ -44,15 +38,12 @@ describe('GraphQL of an app in production mode', () => {
   };
 
   beforeAll(async () => {
-    database = await createFreshDatabase(ctx.databaseUrl, 'whatsapp_production');
-    const port = await findFreePort();
-    app = await startAppProcess({ ...appProcessEnv({ port, databaseUrl: database.connectionString, nodeEnv: 'production' }), ...appSecrets() }, port);
-    token = (await createAdminSession(app.url)).fullAccessToken;
+    app = await startIsolatedApp('whatsapp_production', { NODE_ENV: 'production' });
+    token = app.fullAccessToken;
   }, 180_000);
 
   afterAll(async () => {
     await app?.stop();
-    await database?.drop();
   });
 
   it('refuses introspection without a token, and with one', async () => {
