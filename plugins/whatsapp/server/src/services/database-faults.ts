@@ -75,6 +75,13 @@ export const createDatabaseFaultsService = ({ strapi }: { strapi: Core.Strapi })
       return true;
     },
 
+    /** Runs `log` unless `error` is the database being unreachable, which the outage report counts instead. */
+    logUnlessUnreachable(error: unknown, what: string, log: () => void): Promise<void> {
+      return this.absorb(error, what).then((absorbed) => {
+        if (!absorbed) log();
+      });
+    },
+
     /** Counts, instead of printing, knex's warning about a pooled connection the database dropped. */
     absorbDriverWarning(message: string): boolean {
       if (!/^Connection Error:/.test(message)) return false;
