@@ -141,7 +141,7 @@ export const createRealtimeStreamService = ({ strapi }: { strapi: Core.Strapi })
     if (client) return Promise.resolve();
     if (connecting) return connecting;
     connecting = (async () => {
-      const next = new Client({ ...pgConnectionOptions(strapi), application_name: 'strapi-whatsapp-realtime', keepAlive: true });
+      const next = new Client({ ...pgConnectionOptions(strapi), application_name: 'strapi-whatsapp-realtime', keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
       try {
         if (outage) outage.attempts += 1;
         await next.connect();
@@ -201,7 +201,11 @@ export const createRealtimeStreamService = ({ strapi }: { strapi: Core.Strapi })
         streams.delete(subscriber);
         if (streams.size > 0) return;
         if (heartbeat) clearInterval(heartbeat);
+        if (reconnectTimer) clearTimeout(reconnectTimer);
         heartbeat = null;
+        reconnectTimer = null;
+        // No stream is waiting for a replay any more.
+        outage = null;
         void release();
       };
       try {
