@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { startExtraApp, type ExtraApp } from '../campaigns/helpers';
 import { ctx, expectStrapiError } from '../helpers/api';
 import { uniqueIndianMobile } from '../helpers/data';
@@ -71,6 +72,35 @@ describe('admin inbox stream: cursors', () => {
       });
       expect(response.status).toBe(400);
       expectStrapiError(await response.json(), 400, 'ValidationError');
+    }
+  });
+});
+
+describe('admin inbox stream: a lost LISTEN connection', () => {
+  it('replays to an open stream the messages of the gap, then resync, and logs the cut without calling it an outage', async () => {
+    const stream = await openEventStream(ctx.url, ctx.adminJwt);
+    try {
+      expect(await stream.waitFor((event) => event.event === 'ready', 5_000)).not.toBeNull();
+      const logBefore = fs.statSync(ctx.logFile).size;
+      const cut = await withDb((client) =>
+        client.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE application_name = 'strapi-whatsapp-realtime' AND datname = current_database()`
+        )
+      );
+      expect(cut.rowCount).toBeGreaterThan(0);
+      // Right away, so some of them are likely stored while this instance is not listening.
+      const messages = await Promise.all([receive('gap 1'), receive('gap 2'), receive('gap 3')]);
+      for (const message of messages) expect((await created(stream, message.documentId))?.id).toBe(String(message.seq));
+      expect(await stream.waitFor((event) => event.event === 'resync', 5_000)).not.toBeNull();
+
+      const log = fs.readFileSync(ctx.logFile).subarray(logBefore).toString('utf8');
+      expect(log).toContain('[whatsapp] realtime: LISTEN connection lost');
+      expect(log).toContain('[whatsapp] realtime: LISTEN back after');
+      // The database answered all along: one connection cut is not an outage.
+      expect(log).not.toContain('[whatsapp] database unreachable');
+    } finally {
+      stream.close();
     }
   });
 });

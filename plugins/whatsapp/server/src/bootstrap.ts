@@ -16,7 +16,7 @@ import { countDroppedConnectionWarnings } from './utils/driver-warnings';
 /** The job queue, and which handler works each queue (the queue itself knows no handler). */
 const startJobs = async (strapi: Core.Strapi) => {
   const queue = getService(strapi, 'queue');
-  await queue.start({ absorbError: (error, what, options) => getService(strapi, 'database-faults').absorb(error, what, options) });
+  await queue.start({ absorbError: (error, what) => getService(strapi, 'database-faults').absorb(error, what) });
   // Two sends at once per instance (each may wait on Twilio up to its timeout); retries come
   // due on a timer, so this queue is polled every second.
   await queue.work(JOB.sendMessage, createSendMessageHandler(strapi), { concurrency: 2, pollingSeconds: 1 });

@@ -46,9 +46,8 @@ const pgBossTypes = (strapi: Core.Strapi): PgTypes => {
 /**
  * Told about a failure before it is logged; answers true when it has reported it itself (an
  * unreachable database is reported once for the whole outage, not once per worker and poll).
- * `onDatabaseConnection`: the error came from pg-boss's own connection to the database.
  */
-export type ErrorAbsorber = (error: unknown, what: string, options: { onDatabaseConnection?: boolean }) => Promise<boolean>;
+export type ErrorAbsorber = (error: unknown, what: string) => Promise<boolean>;
 
 export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   let boss: PgBoss | undefined;
@@ -75,7 +74,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       // pg-boss reports its own background failures here; without a listener Node would throw.
       instance.on('error', (error: Error) => {
-        void absorb(error, 'job queue polls', { onDatabaseConnection: true }).then((absorbed) => {
+        void absorb(error, 'job queue polls').then((absorbed) => {
           if (!absorbed) strapi.log.error(`[whatsapp] job queue: ${error.message}`);
         });
       });
@@ -125,7 +124,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
               await handler(job.data, { id: job.id });
             } catch (error) {
               // pg-boss retries the job; say why here (no payloads: they may name people).
-              if (!(await absorb(error, 'jobs', {}))) strapi.log.error(`[whatsapp] job ${name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+              if (!(await absorb(error, 'jobs'))) strapi.log.error(`[whatsapp] job ${name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
               throw error;
             }
           }

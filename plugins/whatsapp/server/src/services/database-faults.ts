@@ -2,12 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { DATABASE_PROBE_MS } from '../constants';
 import { isDatabaseUnreachable, unreachableReason } from '../utils/db-errors';
 
-// Errors that only a database connection raises; a refused or reset socket may also be Twilio's.
-const SURELY_DATABASE = (error: unknown) => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code !== 'string' || !/^E[A-Z]+$/.test(code);
-};
-
 /**
  * One log line when the database becomes unreachable and one when it is back, with a count of
  * what failed meanwhile, instead of a stack trace per failed request and per background task.
@@ -63,13 +57,12 @@ export const createDatabaseFaultsService = ({ strapi }: { strapi: Core.Strapi })
 
     /**
      * Whether `error` is the database being unreachable; if so it is counted under `what` (a
-     * plural noun) and logged only when it starts an outage. A refused or reset socket may be
-     * someone else's (Twilio's): unless it came from a database connection, or an outage is on,
-     * the database is asked first.
+     * plural noun) and logged only when it starts an outage. Outside an outage the database is
+     * asked first: one connection cut (or a refused socket that was Twilio's) is not an outage.
      */
-    async absorb(error: unknown, what: string, options: { onDatabaseConnection?: boolean } = {}): Promise<boolean> {
+    async absorb(error: unknown, what: string): Promise<boolean> {
       if (!isDatabaseUnreachable(error)) return false;
-      if (!outage && !options.onDatabaseConnection && !SURELY_DATABASE(error) && (await reachable())) return false;
+      if (!outage && (await reachable())) return false;
       begin(error);
       count(what);
       return true;
@@ -80,14 +73,6 @@ export const createDatabaseFaultsService = ({ strapi }: { strapi: Core.Strapi })
       return this.absorb(error, what).then((absorbed) => {
         if (!absorbed) log();
       });
-    },
-
-    /** Counts, instead of printing, knex's warning about a pooled connection the database dropped. */
-    absorbDriverWarning(message: string): boolean {
-      if (!/^Connection Error:/.test(message)) return false;
-      begin({ message: message.replace(/^Connection Error:\s*/, '') });
-      count('pooled connections');
-      return true;
     },
 
     /** destroy.ts */

@@ -70,7 +70,7 @@ export const createRealtimeStreamService = ({ strapi }: { strapi: Core.Strapi })
   /** Logs a failure of the LISTEN connection unless it is part of a database outage, reported once elsewhere. */
   const report = (error: unknown, what: string) =>
     void getService(strapi, 'database-faults')
-      .absorb(error, 'LISTEN connections', { onDatabaseConnection: true })
+      .absorb(error, 'LISTEN connections')
       .then((absorbed) => {
         if (!absorbed) strapi.log.warn(`[whatsapp] realtime: ${what}: ${(error as Error)?.message ?? error}`);
       });
@@ -152,7 +152,7 @@ export const createRealtimeStreamService = ({ strapi }: { strapi: Core.Strapi })
           if (!outage) {
             outage = { since: Date.now(), attempts: 0 };
             for (const state of streams.values()) state.replayFrom ??= state.cursor;
-            report(error ?? new Error('Connection terminated'), 'LISTEN connection lost; trying again every 0.5 s');
+            report(error ?? new Error('Connection terminated'), `LISTEN connection lost; trying again every ${REALTIME_STREAM.reconnectMs / 1000} s`);
           }
           void release().then(scheduleReconnect);
         };

@@ -30,7 +30,15 @@ const UNREACHABLE_NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMED
 // SQLSTATE: class 08 (connection exception), and the server shutting down or still starting.
 const UNREACHABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
 // What `pg` and knex say when a connection dies under them or none can be had; they carry no code.
-const UNREACHABLE_MESSAGES = [/Connection terminated/i, /connection error and is not queryable/i, /Timeout acquiring a connection/i, /server closed the connection unexpectedly/i];
+const UNREACHABLE_MESSAGES = [
+  /Connection terminated/i,
+  /Connection ended unexpectedly/i,
+  /connection error and is not queryable/i,
+  /Timeout acquiring a connection/i,
+  /server closed the connection unexpectedly/i,
+  /terminating connection due to administrator command/i,
+  /the database system is (shutting down|starting up)/i,
+];
 
 /**
  * Whether `error` says the database cannot be reached at all (as opposed to refusing one

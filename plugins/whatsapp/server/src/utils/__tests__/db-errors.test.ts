@@ -13,6 +13,9 @@ describe('isDatabaseUnreachable', () => {
     expect(isDatabaseUnreachable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnreachable(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
     expect(isDatabaseUnreachable(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'))).toBe(true);
+    expect(isDatabaseUnreachable(new Error('Connection ended unexpectedly'))).toBe(true);
+    expect(isDatabaseUnreachable(new Error('error: terminating connection due to administrator command'))).toBe(true);
+    expect(isDatabaseUnreachable(new Error('the database system is shutting down'))).toBe(true);
   });
 
   it('looks through cause and the errors of an AggregateError (one per address of a host)', () => {
