@@ -52,25 +52,25 @@ export const createDatabaseFaultsService = ({ strapi }: { strapi: Core.Strapi })
     probe.unref();
   };
 
-  return {
-    isDown: () => outage !== null,
+  /**
+   * Whether `error` is the database being unreachable; if so it is counted under `what` (a plural
+   * noun) and logged only when it starts an outage. Outside an outage the database is asked
+   * first: one connection cut (or a refused socket that was Twilio's) is not an outage.
+   */
+  const absorb = async (error: unknown, what: string): Promise<boolean> => {
+    if (!isDatabaseUnreachable(error)) return false;
+    if (!outage && (await reachable())) return false;
+    begin(error);
+    count(what);
+    return true;
+  };
 
-    /**
-     * Whether `error` is the database being unreachable; if so it is counted under `what` (a
-     * plural noun) and logged only when it starts an outage. Outside an outage the database is
-     * asked first: one connection cut (or a refused socket that was Twilio's) is not an outage.
-     */
-    async absorb(error: unknown, what: string): Promise<boolean> {
-      if (!isDatabaseUnreachable(error)) return false;
-      if (!outage && (await reachable())) return false;
-      begin(error);
-      count(what);
-      return true;
-    },
+  return {
+    absorb,
 
     /** Runs `log` unless `error` is the database being unreachable, which the outage report counts instead. */
     logUnlessUnreachable(error: unknown, what: string, log: () => void): Promise<void> {
-      return this.absorb(error, what).then((absorbed) => {
+      return absorb(error, what).then((absorbed) => {
         if (!absorbed) log();
       });
     },
