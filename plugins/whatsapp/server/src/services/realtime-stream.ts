@@ -38,7 +38,7 @@ export const createRealtimeStreamService = ({ strapi }: { strapi: Core.Strapi })
   let connecting: Promise<void> | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
   let reconnectTimer: NodeJS.Timeout | null = null;
-  let outage: { since: number; attempts: number } | null = null;
+  let outage: { since: number; attempts: number; cause: string } | null = null;
   let stopped = false;
 
   const write = (subscriber: StreamSubscriber, chunk: string) => {
@@ -94,8 +94,8 @@ export const createRealtimeStreamService = ({ strapi }: { strapi: Core.Strapi })
     return rows.length;
   };
 
-  /** After a lost LISTEN: every stream that was open gets what it missed, then `resync`. */
-  const resume = async (since: number, attempts: number) => {
+  /** After a lost LISTEN: every stream that was open gets what it missed, then `resync`. One log line says it all. */
+  const resume = async (ended: { since: number; attempts: number; cause: string }) => {
     let replayed = 0;
     let failed = 0;
     for (const [subscriber, state] of [...streams]) {
@@ -110,9 +110,9 @@ export const createRealtimeStreamService = ({ strapi }: { strapi: Core.Strapi })
       }
       if (streams.has(subscriber)) write(subscriber, sseEvent('resync', { type: 'resync', cursor: state.cursor }, state.cursor));
     }
-    const seconds = ((Date.now() - since) / 1000).toFixed(1);
+    const seconds = ((Date.now() - ended.since) / 1000).toFixed(1);
     strapi.log.info(
-      `[whatsapp] realtime: LISTEN back after ${seconds} s (${attempts} attempts); ${replayed} messages replayed to ${streams.size - failed} streams`
+      `[whatsapp] realtime: LISTEN connection lost (${ended.cause}), back after ${seconds} s (${ended.attempts} attempts); ${replayed} messages replayed to ${streams.size - failed} streams`
     );
   };
 
@@ -150,9 +150,9 @@ export const createRealtimeStreamService = ({ strapi }: { strapi: Core.Strapi })
         const lost = (error?: Error) => {
           if (client !== next) return;
           if (!outage) {
-            outage = { since: Date.now(), attempts: 0 };
+            // Logged when it is back, or when the first attempt to get it back fails.
+            outage = { since: Date.now(), attempts: 0, cause: error?.message ?? 'connection ended' };
             for (const state of streams.values()) state.replayFrom ??= state.cursor;
-            report(error ?? new Error('Connection terminated'), `LISTEN connection lost; trying again every ${REALTIME_STREAM.reconnectMs / 1000} s`);
           }
           void release().then(scheduleReconnect);
         };
@@ -166,11 +166,14 @@ export const createRealtimeStreamService = ({ strapi }: { strapi: Core.Strapi })
         }
         const ended = outage;
         outage = null;
-        if (ended) void resume(ended.since, ended.attempts);
+        if (ended) void resume(ended);
       } catch (error) {
         next.on('error', () => undefined);
         await next.end().catch(() => undefined);
         if (!outage) report(error, 'could not LISTEN');
+        else if (outage.attempts === 1) {
+          report(error, `LISTEN connection lost (${outage.cause}) and not back yet; trying again every ${REALTIME_STREAM.reconnectMs / 1000} s`);
+        }
         scheduleReconnect();
         throw error;
       } finally {
