@@ -76,8 +76,9 @@ export const createRealtimeStreamService = ({ strapi }: { strapi: Core.Strapi })
       });
 
   /**
-   * Sends one stream the messages after `from` (less an overlap for ids committed out of order),
-   * or, when it is too far behind, only a `resync` with the newest id.
+   * Sends one stream the messages after `from` (less an overlap for ids committed out of order).
+   * One too far behind only has its cursor moved to the newest id: the `resync` or `ready` that
+   * follows makes the client refetch everything.
    */
   const replayTo = async (subscriber: StreamSubscriber, from: number) => {
     const rows = await replay().createdAfter(Math.max(0, from - REALTIME_STREAM.replayOverlap), REALTIME_STREAM.replayLimit + 1);
