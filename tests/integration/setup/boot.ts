@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { findFreePort } from '../../../database/embedded/port';
 import { createTwilioEmulator } from '../../../tools/twilio-emulator/src';
-import { startTestDatabase } from './database';
+import { startTestDatabase, type TestDatabase } from './database';
 import { startAppProcess } from './app-process';
 import { createAdminSession } from './admin-session';
 import type { TestContext } from './context';
@@ -13,9 +13,9 @@ import { appProcessEnv, appSecrets, emulatorEnv } from './app-env';
  * API tests and the browser tests run against. `env` is added last (the browser tests serve the
  * admin panel).
  */
-export const bootTestApp = async (options: { logFile: string; env?: Record<string, string> }) => {
+export const bootTestApp = async (options: { logFile: string; env?: Record<string, string>; database?: TestDatabase }) => {
   fs.rmSync(options.logFile, { force: true });
-  const database = await startTestDatabase();
+  const database = options.database ?? (await startTestDatabase());
   const emulator = createTwilioEmulator();
   const { url: emulatorUrl } = await emulator.start();
   const port = await findFreePort();

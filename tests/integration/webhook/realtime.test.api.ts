@@ -5,7 +5,7 @@ import { uniqueIndianMobile } from '../helpers/data';
 import { withDb } from '../helpers/db';
 import { INBOUND_PATH, inboundParams, insertOutboundMessage, newSid, postSigned, postStatus } from './support';
 
-type Announced = { type: string; messageId: string; conversationId: string | null; candidateId?: string; status?: string; direction?: string };
+type Announced = { type: string; messageId: string; seq?: number; conversationId: string | null; candidateId?: string; status?: string; direction?: string };
 
 /** What the webhooks announce on the realtime channel, as another app instance hears it. */
 describe('NOTIFY after a webhook is stored', () => {
@@ -42,7 +42,7 @@ describe('NOTIFY after a webhook is stored', () => {
     const messageId = await messageIdOf(params.MessageSid as string);
     const events = await heardAbout(messageId);
     expect(events).toEqual([
-      { type: 'message.created', direction: 'inbound', messageId, conversationId: expect.any(String), candidateId: expect.any(String) },
+      { type: 'message.created', direction: 'inbound', messageId, seq: expect.any(Number), conversationId: expect.any(String), candidateId: expect.any(String) },
     ]);
     // Nothing in the payload but ids.
     expect(JSON.stringify(events[0])).not.toContain(params.From.replace('whatsapp:', ''));

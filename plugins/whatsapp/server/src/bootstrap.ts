@@ -10,11 +10,13 @@ import { createCampaignDispatchHandler } from './jobs/handlers/campaign-dispatch
 import { createCampaignSchedulerHandler } from './jobs/handlers/campaign-scheduler';
 import { campaignRules } from './document-middlewares/campaign-rules';
 import { getService } from './utils/get-service';
+import { databaseUnreachableMiddleware } from './middlewares/database-unreachable';
+import { countDroppedConnectionWarnings } from './utils/driver-warnings';
 
 /** The job queue, and which handler works each queue (the queue itself knows no handler). */
 const startJobs = async (strapi: Core.Strapi) => {
   const queue = getService(strapi, 'queue');
-  await queue.start();
+  await queue.start({ absorbError: (error, what) => getService(strapi, 'database-faults').absorb(error, what) });
   // Two sends at once per instance (each may wait on Twilio up to its timeout); retries come
   // due on a timer, so this queue is polled every second.
   await queue.work(JOB.sendMessage, createSendMessageHandler(strapi), { concurrency: 2, pollingSeconds: 1 });
@@ -44,6 +46,10 @@ const registerAdminActions = async (strapi: Core.Strapi) => {
 };
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Added after the app's configured middlewares (inside strapi::errors) and before the routes,
+  // which Strapi mounts when it starts listening.
+  strapi.server.use(databaseUnreachableMiddleware(strapi));
+  countDroppedConnectionWarnings(strapi);
   await registerAdminActions(strapi);
   // Campaign rules and live stats for every reader and writer (REST, GraphQL, Content Manager).
   strapi.documents.use(campaignRules(strapi) as unknown as Parameters<Core.Strapi['documents']['use']>[0]);

@@ -109,6 +109,23 @@ export const STATUS_BATCH = { maxBatch: 200, maxInFlight: 2 } as const;
 /** Postgres LISTEN/NOTIFY channel on which every instance announces inbox changes. */
 export const REALTIME_CHANNEL = 'whatsapp_events';
 
+export const REALTIME_STREAM = {
+  /** While the LISTEN connection is down it is tried again this often: what it misses meanwhile is replayed, so sooner is better. */
+  reconnectMs: 500,
+  /**
+   * Messages replayed from before a stream's cursor: ids are taken before commit, so one with a
+   * lower id can commit after a higher one was announced (a duplicate is harmless, a gap is not).
+   */
+  replayOverlap: 100,
+  /** A stream further behind than this is told to refetch (`resync`) instead of being sent each message. */
+  replayLimit: 1_000,
+  /** How long a browser waits before it opens a closed stream again (the SSE `retry:` field). */
+  clientRetryMs: 1_000,
+} as const;
+
+/** While the database is unreachable, it is tried this often to notice (and log once) that it is back. */
+export const DATABASE_PROBE_MS = 500;
+
 /**
  * Status sync (issue 7): how much one run does, and when a run counts as abandoned. The
  * schedule, minimum age and budget share come from the environment (domain/sync-pacing.ts).

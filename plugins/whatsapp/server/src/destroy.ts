@@ -8,4 +8,5 @@ export const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'campaign-dispatch').stop();
   // Stops polling and lets running jobs finish, so a restart never leaves a send half-recorded.
   await getService(strapi, 'queue').stop();
+  getService(strapi, 'database-faults').stop();
 };

@@ -123,10 +123,15 @@ const backendURL = () => (window as unknown as { strapi: { backendURL: string } 
 export type StreamEvent = { type: string; conversationId?: string | null; messageId?: string; status?: string };
 export type StreamState = 'connecting' | 'live' | 'offline';
 
+/** Events after which the page refetches everything it shows: it may have missed some. */
+export const isResyncEvent = (event: StreamEvent) => event.type === 'ready' || event.type === 'resync';
+
 /**
  * Live updates from GET /whatsapp/inbox/stream (server-sent events). EventSource cannot send
- * the admin's bearer token, so the stream is read with fetch; it reconnects with backoff and
- * refreshes an expired access token first.
+ * the admin's bearer token, so the stream is read with fetch, and does what EventSource would:
+ * it keeps the last event id and sends it back as `Last-Event-ID` when it reconnects, so the
+ * server replays what came meanwhile. It reconnects after the server's `retry:` (backing off
+ * while it keeps failing) and refreshes an expired access token first.
  */
 export const useInboxStream = (onEvent: (event: StreamEvent) => void): StreamState => {
   const [state, setState] = useState<StreamState>('connecting');
@@ -136,13 +141,19 @@ export const useInboxStream = (onEvent: (event: StreamEvent) => void): StreamSta
   useEffect(() => {
     const controller = new AbortController();
     let attempt = 0;
+    let retryMs = 1_000;
+    let lastEventId: string | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const read = async (): Promise<void> => {
       let token = currentToken();
       const open = () =>
         fetch(`${backendURL()}/whatsapp/inbox/stream`, {
-          headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            Accept: 'text/event-stream',
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}),
+          },
           signal: controller.signal,
         });
       let response = await open();
@@ -167,12 +178,17 @@ export const useInboxStream = (onEvent: (event: StreamEvent) => void): StreamSta
           for (const line of block.split('\n')) {
             if (line.startsWith('event:')) name = line.slice(6).trim();
             else if (line.startsWith('data:')) data += line.slice(5).trim();
+            else if (line.startsWith('id:')) lastEventId = line.slice(3).trim();
+            else if (line.startsWith('retry:') && Number(line.slice(6)) > 0) retryMs = Number(line.slice(6));
           }
           if (name === 'ready') {
             attempt = 0;
             setState('live');
             // Whatever happened while we were away.
             handler.current({ type: 'ready' });
+          } else if (name === 'resync') {
+            // The server lost events on its side (its database connection): refetch.
+            handler.current({ type: 'resync' });
           } else if (data) {
             try {
               handler.current(JSON.parse(data) as StreamEvent);
@@ -193,7 +209,7 @@ export const useInboxStream = (onEvent: (event: StreamEvent) => void): StreamSta
           if (controller.signal.aborted) return;
           setState('offline');
           attempt += 1;
-          const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5)) * (0.75 + Math.random() / 2);
+          const delay = Math.min(15_000, retryMs * 2 ** Math.min(attempt - 1, 4)) * (0.75 + Math.random() / 2);
           timer = setTimeout(loop, delay);
         });
     };

@@ -2,13 +2,13 @@ import { PassThrough } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { UID } from '../constants';
+import { REALTIME_STREAM, UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { withErrorDescription } from '../utils/message-view';
 import { parseInput } from '../validation/parse';
 import { documentIdParamsSchema } from '../validation/common';
 import { inboxConversationsQuerySchema, inboxMessagesQuerySchema } from '../validation/admin-inbox';
-import { sseEvent } from '../services/realtime-stream';
+import { inboxStreamCursorSchema } from '../validation/inbox-stream';
 
 type Row = Record<string, unknown>;
 
@@ -131,16 +131,22 @@ export const adminInboxController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Server-sent events: each `whatsapp_events` notification (ids only) as an event named by
-     * its type, after a first `ready` event once this instance is listening.
+     * its type, after a first `ready` event once this instance is listening. A message event's
+     * `id:` is its message id; a stream opened with `Last-Event-ID` (or `?since=`) first gets the
+     * messages after it, and after a lost LISTEN each stream gets what it missed, then `resync`.
      */
     async stream(ctx: Context) {
+      const cursor = parseInput(inboxStreamCursorSchema, { lastEventId: ctx.get('Last-Event-ID') || undefined, since: ctx.query.since });
       const stream = new PassThrough();
       const subscriber = { write: (chunk: string) => void stream.write(chunk), close: () => stream.end() };
+      // First, so it precedes whatever the subscription writes.
+      stream.write(`retry: ${REALTIME_STREAM.clientRetryMs}\n\n`);
       let unsubscribe: (() => void) | null = null;
       try {
-        unsubscribe = await getService(strapi, 'realtime-stream').subscribe(subscriber);
+        unsubscribe = await getService(strapi, 'realtime-stream').subscribe(subscriber, cursor.lastEventId ?? cursor.since);
       } catch {
         ctx.status = 503;
+        ctx.set('Retry-After', '1');
         ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'Live updates are unavailable right now', details: {} } };
         return;
       }
@@ -166,8 +172,6 @@ export const adminInboxController = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       ctx.status = 200;
       ctx.body = stream;
-      stream.write('retry: 3000\n\n');
-      stream.write(sseEvent('ready', { at: new Date().toISOString() }));
     },
   };
 };

@@ -43,8 +43,15 @@ const pgBossTypes = (strapi: Core.Strapi): PgTypes => {
   };
 };
 
+/**
+ * Told about a failure before it is logged; answers true when it has reported it itself (an
+ * unreachable database is reported once for the whole outage, not once per worker and poll).
+ */
+export type ErrorAbsorber = (error: unknown, what: string) => Promise<boolean>;
+
 export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   let boss: PgBoss | undefined;
+  let absorb: ErrorAbsorber = async () => false;
 
   const running = (): PgBoss => {
     if (!boss) throw new Error('The WhatsApp job queue has not started');
@@ -52,8 +59,9 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async start() {
+    async start(options: { absorbError?: ErrorAbsorber } = {}) {
       if (boss) return;
+      if (options.absorbError) absorb = options.absorbError;
       const instance = new PgBoss({
         ...pgConnectionOptions(strapi),
         schema: JOB_SCHEMA,
@@ -65,7 +73,11 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...({ types: pgBossTypes(strapi) } as object),
       });
       // pg-boss reports its own background failures here; without a listener Node would throw.
-      instance.on('error', (error: Error) => strapi.log.error(`[whatsapp] job queue: ${error.message}`));
+      instance.on('error', (error: Error) => {
+        void absorb(error, 'job queue polls').then((absorbed) => {
+          if (!absorbed) strapi.log.error(`[whatsapp] job queue: ${error.message}`);
+        });
+      });
       await instance.start();
       for (const [name, definition] of Object.entries(QUEUES) as [JobName, (typeof QUEUES)[JobName]][]) {
         const { cron, ...options } = definition;
@@ -112,7 +124,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
               await handler(job.data, { id: job.id });
             } catch (error) {
               // pg-boss retries the job; say why here (no payloads: they may name people).
-              strapi.log.error(`[whatsapp] job ${name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+              if (!(await absorb(error, 'jobs'))) strapi.log.error(`[whatsapp] job ${name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
               throw error;
             }
           }

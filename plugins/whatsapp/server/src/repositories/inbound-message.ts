@@ -158,7 +158,7 @@ message_candidate AS (
 )
 SELECT sid, message_document_id, conversation_document_id, candidate_document_id,
        pg_notify(:channel, CAST(json_build_object(
-         'type', 'message.created', 'direction', 'inbound', 'messageId', message_document_id,
+         'type', 'message.created', 'direction', 'inbound', 'messageId', message_document_id, 'seq', message_id,
          'conversationId', conversation_document_id, 'candidateId', candidate_document_id) AS text)) AS notified
 FROM placed ORDER BY ord
 `;

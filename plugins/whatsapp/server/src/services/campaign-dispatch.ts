@@ -176,8 +176,10 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       // 429/20429, 5xx or no answer: Twilio is pushing back; the message itself is retried by the outbox.
       if (outcome === 'retry-scheduled') await getService(strapi, 'rate-limiter').slowDown(sender, mps);
     } catch (error) {
-      strapi.log.error(
-        `[whatsapp] campaign message ${messageId} could not be sent now (${error instanceof Error ? error.message : String(error)}); it stays in the outbox`
+      await getService(strapi, 'database-faults').logUnlessUnreachable(error, 'campaign sends', () =>
+        strapi.log.error(
+          `[whatsapp] campaign message ${messageId} could not be sent now (${error instanceof Error ? error.message : String(error)}); it stays in the outbox`
+        )
       );
     }
   };

@@ -77,8 +77,10 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
       const unclaimed = new Set<ClaimGroup>();
       const claimGroup = (group: ClaimGroup) => {
         unclaimed.delete(group);
-        group.claim ??= repository.claimFresh(group.ids, SEND.leaseSeconds).catch((error: Error) => {
-          strapi.log.error(`[whatsapp] campaign: claiming ${group.ids.length} message(s) failed: ${error.message}`);
+        group.claim ??= repository.claimFresh(group.ids, SEND.leaseSeconds).catch(async (error: Error) => {
+          await getService(strapi, 'database-faults').logUnlessUnreachable(error, 'campaign claims', () =>
+            strapi.log.error(`[whatsapp] campaign: claiming ${group.ids.length} message(s) failed: ${error.message}`)
+          );
           return new Set<number>();
         });
         return group.claim;
@@ -105,7 +107,9 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
           } catch (error) {
             // The messages keep their lease and "attempt under way": once the lease runs out the
             // outbox asks Twilio about them (reconcile) and records what it finds.
-            strapi.log.error(`[whatsapp] campaign: recording ${batch.length} accepted send(s) failed: ${error instanceof Error ? error.message : String(error)}`);
+            await getService(strapi, 'database-faults').logUnlessUnreachable(error, 'campaign send records', () =>
+              strapi.log.error(`[whatsapp] campaign: recording ${batch.length} accepted send(s) failed: ${error instanceof Error ? error.message : String(error)}`)
+            );
           }
         });
         return chain;
@@ -151,7 +155,9 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
           await sendOne(message);
         } catch (error) {
           // Unforeseen (database down, a bug): the lease runs out and the outbox takes it from there.
-          strapi.log.error(`[whatsapp] campaign message ${message.documentId} could not be sent now (${error instanceof Error ? error.message : String(error)}); it stays in the outbox`);
+          await getService(strapi, 'database-faults').logUnlessUnreachable(error, 'campaign sends', () =>
+            strapi.log.error(`[whatsapp] campaign message ${message.documentId} could not be sent now (${error instanceof Error ? error.message : String(error)}); it stays in the outbox`)
+          );
         }
       };
 

@@ -25,6 +25,7 @@ import { createCampaignStatsService } from './campaign-stats';
 import { createRateLimiterService } from './rate-limiter';
 import { createCampaignSenderService } from './campaign-sender';
 import { createRealtimeStreamService } from './realtime-stream';
+import { createDatabaseFaultsService } from './database-faults';
 import { createAdminCampaignsService } from './admin-campaigns';
 
 export default {
@@ -55,5 +56,6 @@ export default {
   'rate-limiter': createRateLimiterService,
   'campaign-sender': createCampaignSenderService,
   'realtime-stream': createRealtimeStreamService,
+  'database-faults': createDatabaseFaultsService,
   'admin-campaigns': createAdminCampaignsService,
 };

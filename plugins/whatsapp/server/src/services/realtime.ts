@@ -11,7 +11,15 @@ import { queryRunner } from '../repositories/query-runner';
  * delivers a NOTIFY only once the transaction commits.
  */
 export type RealtimeEvent =
-  | { type: 'message.created'; direction: 'inbound' | 'outbound'; messageId: string; conversationId: string | null; candidateId: string | null }
+  | {
+      type: 'message.created';
+      direction: 'inbound' | 'outbound';
+      messageId: string;
+      /** The message's numeric id: the live inbox's cursor (SSE `id:`), from which a stream that missed events is replayed. */
+      seq: number;
+      conversationId: string | null;
+      candidateId: string | null;
+    }
   | { type: 'message.status'; messageId: string; status: string; conversationId: string | null };
 
 export const createRealtimeService = ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -23,6 +23,7 @@ import type { CampaignStatsService } from '../services/campaign-stats';
 import type { RateLimiterService } from '../services/rate-limiter';
 import type { CampaignSenderService } from '../services/campaign-sender';
 import type { RealtimeStreamService } from '../services/realtime-stream';
+import type { DatabaseFaultsService } from '../services/database-faults';
 import type { AdminCampaignsService } from '../services/admin-campaigns';
 
 type Services = {
@@ -49,6 +50,7 @@ type Services = {
   'rate-limiter': RateLimiterService;
   'campaign-sender': CampaignSenderService;
   'realtime-stream': RealtimeStreamService;
+  'database-faults': DatabaseFaultsService;
   'admin-campaigns': AdminCampaignsService;
 };
 

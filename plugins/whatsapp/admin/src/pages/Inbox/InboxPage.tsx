@@ -8,6 +8,7 @@ import { actionUid } from '../../../../shared/permissions';
 import {
   inboxKeys,
   useConversationsQuery,
+  isResyncEvent,
   useInboxStream,
   useMarkRead,
   useRetryMessage,
@@ -101,9 +102,14 @@ export const InboxPage = () => {
   const streamState = useInboxStream(
     useCallback(
       (event: StreamEvent) => {
+        // (Re)connected, or the server says it may have lost events: refetch everything shown.
+        if (isResyncEvent(event)) {
+          void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
+          return;
+        }
         void queryClient.invalidateQueries({ queryKey: ['whatsapp', 'inbox', 'conversations'] });
         // Status events of messages sent outside a conversation carry no conversation id.
-        if (event.type === 'ready' || !event.conversationId || event.conversationId === selectedId) {
+        if (!event.conversationId || event.conversationId === selectedId) {
           if (selectedId) void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(selectedId) });
         }
       },

@@ -27,4 +27,13 @@ describe('runTogether', () => {
     expect(await runTogether([1, 2, 3], run, onSplit)).toEqual([10, { failed: refused }, 30]);
     expect(onSplit).toHaveBeenCalledWith(3);
   });
+
+  it('fails every item at once when the database is unreachable: none would fare better alone', async () => {
+    const down = pgError('ECONNREFUSED');
+    const run = jest.fn().mockRejectedValue(down);
+    const onSplit = jest.fn();
+    expect(await runTogether([1, 2, 3], run, onSplit)).toEqual([{ failed: down }, { failed: down }, { failed: down }]);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(onSplit).not.toHaveBeenCalled();
+  });
 });
