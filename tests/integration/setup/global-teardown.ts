@@ -3,7 +3,7 @@ import { readContext } from './context';
 import { takeRunningApp } from './running-app';
 
 /**
- * The Twilio auth token must never reach a log line (CONTRACT §3). Suites check responses
+ * The Twilio auth token must never reach a log line. Suites check responses
  * as they go; this reads everything the app printed during the whole run, after it stopped.
  */
 const assertTokenNeverLogged = () => {

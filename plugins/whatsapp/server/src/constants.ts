@@ -86,7 +86,7 @@ export const TWILIO_SIGNATURE_HEADER = 'x-twilio-signature';
 
 /**
  * Per client address, requests that fail the signature check beyond this many in a window are
- * answered 429. Correctly signed requests are never counted nor throttled (CONTRACT §5).
+ * answered 429. Correctly signed requests are never counted nor throttled.
  */
 export const WEBHOOK_FAILED_SIGNATURE_LIMIT = { max: 30, windowMs: 60_000 } as const;
 

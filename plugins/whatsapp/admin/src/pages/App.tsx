@@ -11,7 +11,7 @@ const CampaignsPage = lazy(() => import('./Campaigns/CampaignsPage').then((modul
 const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
 const SyncStatusPage = lazy(() => import('./SyncStatus/SyncStatusPage').then((module) => ({ default: module.SyncStatusPage })));
 
-/** One query client for the plugin's pages (STYLE §6). */
+/** One query client for the plugin's pages. */
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
 
 /** The menu entry opens the first page the role may read. */

@@ -1,5 +1,5 @@
 /**
- * Which campaign action may run in which state (CONTRACT §4: draft | scheduled | running |
+ * Which campaign action may run in which state (draft | scheduled | running |
  * paused | completed | cancelled). Pure rules; services/campaign-actions.ts answers a refusal
  * with 409.
  */

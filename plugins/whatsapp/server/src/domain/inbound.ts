@@ -38,7 +38,7 @@ export const PREVIEW_MAX = 140;
 /** Column size of the varchar fields the inbound values land in. */
 export const SHORT_TEXT_MAX = 255;
 
-/** CONTRACT §5: the whole message, any case. */
+/** Opt-out and opt-in keywords: the whole message, any case. */
 export const OPT_OUT_KEYWORDS: ReadonlySet<string> = new Set(['STOP', 'UNSUBSCRIBE', 'STOPALL', 'CANCEL', 'END', 'QUIT']);
 export const OPT_IN_KEYWORDS: ReadonlySet<string> = new Set(['START', 'UNSTOP']);
 

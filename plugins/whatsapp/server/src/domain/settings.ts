@@ -1,4 +1,4 @@
-/** Twilio and WhatsApp settings: CONTRACT §3. Pure rules, no Strapi imports. */
+/** Twilio and WhatsApp settings: environment over saved values over defaults. Pure rules, no Strapi imports. */
 
 export const SETTINGS_ENV = {
   accountSid: 'TWILIO_ACCOUNT_SID',

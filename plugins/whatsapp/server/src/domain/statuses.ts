@@ -1,4 +1,4 @@
-/** Message statuses (CONTRACT §4). `pending` is ours: accepted by us, not yet by Twilio. */
+/** Message statuses. `pending` is ours: accepted by us, not yet by Twilio. */
 export const MESSAGE_STATUSES = [
   'pending',
   'accepted',

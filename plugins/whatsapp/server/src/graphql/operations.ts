@@ -2,7 +2,7 @@ import { PLUGIN_ID } from '../constants';
 
 /**
  * Every custom GraphQL operation and the REST route handler (routes/content-api) whose
- * permission it takes: a token or role allowed one is allowed the other (CONTRACT §6).
+ * permission it takes: a token or role allowed one is allowed the other.
  */
 export const OPERATION_HANDLERS = {
   'Mutation.sendWhatsappMessage': 'message.send',

@@ -4,7 +4,7 @@ import { SYNC_RUN_STATES, SYNC_RUN_TRIGGERS } from '../content-types/sync-run/sc
 const enumOf = (name: string, values: readonly string[]) => `enum ${name} {\n  ${values.join('\n  ')}\n}`;
 
 /**
- * The REST actions as GraphQL operations (CONTRACT §6). Inputs are the REST bodies' fields and
+ * The REST actions as GraphQL operations. Inputs are the REST bodies' fields and
  * answers keep the REST shapes; the content types are the shadow CRUD types (`WhatsappMessage`,
  * …). `JSON`, `DateTime`, `PaginationArg` and `Pagination` are the graphql plugin's own.
  */

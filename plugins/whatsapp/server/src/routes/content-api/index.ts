@@ -2,7 +2,7 @@ import { CONTENT_QUERY_MIDDLEWARE } from '../../middlewares/content-query';
 import { webhookRoutes } from './webhooks';
 
 /**
- * REST content API under /api/whatsapp (CONTRACT §6). Every route is a permission that a
+ * REST content API under /api/whatsapp. Every route is a permission that a
  * Users & Permissions role or an API token must be granted; none is public.
  */
 /**

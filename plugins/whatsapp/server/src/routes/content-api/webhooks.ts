@@ -1,7 +1,7 @@
 import { WEBHOOK_ROUTE } from '../../constants';
 
 /**
- * Twilio webhooks (CONTRACT §5): public (Twilio has no Strapi token), and every request must
+ * Twilio webhooks: public (Twilio has no Strapi token), and every request must
  * pass the signature policy. The other methods are routed too, so they get a 405 in Strapi's
  * error shape rather than the router's bare one.
  */
