@@ -15,6 +15,7 @@ import { classifySendFailure, retryDelayMs, type TwilioFailure } from '../domain
 import { createOutboxRepository, type ClaimedMessage } from '../repositories/outbox';
 import { createOutboundMessageRepository, type MessageRecord } from '../repositories/outbound-message';
 import { getService } from '../utils/get-service';
+import { createStartWindow } from '../utils/pacer';
 import { createPrioritySlots } from '../utils/priority-slots';
 
 export type DeliveryOutcome = 'sent' | 'reconciled' | 'retry-scheduled' | 'deferred' | 'failed' | 'skipped';
@@ -59,6 +60,11 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
    * SEND.tokenLookaheadSeconds); the next slot goes to the highest priority waiting.
    */
   const sendSlots = createPrioritySlots();
+  /**
+   * This instance's one-message sends that start in any second: never more than WHATSAPP_MPS,
+   * even when sends whose tokens came due a moment apart start together after a stall.
+   */
+  const startWindow = createStartWindow();
 
   /**
    * Stores the SID and hands the status Twilio reported (if any) to the status service, which
@@ -152,9 +158,9 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
     const grant = await getService(strapi, 'rate-limiter').reserve(sender, 1, settings.mps);
     const startAt = grant.grantedAt + (grant.delaysMs[0] ?? 0);
     const waitMs = startAt - Date.now();
-    if (waitMs <= 0) return true;
     if (waitMs <= SEND.maxTokenWaitMs) {
-      await sleep(waitMs);
+      if (waitMs > 0) await sleep(waitMs);
+      await startWindow.take(1000 / settings.mps);
       return true;
     }
     const at = new Date(startAt);
