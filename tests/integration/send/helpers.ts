@@ -148,3 +148,27 @@ export const countMessagesTo = (e164: string) =>
   });
 
 export { adminApi, contentApi, ctx };
+
+/**
+ * Puts `sender`'s token bucket `seconds` of sending at `mps` in debt (as a campaign that booked
+ * that far ahead would), on the database's clock as the rate limiter reads it; 0 rests it.
+ */
+export const oweSendersBucket = (sender: string, mps: number, seconds: number) =>
+  withDb((client) =>
+    client.query(
+      `INSERT INTO plugin_whatsapp_rate_buckets (sender, tokens, updated_at, factor) VALUES ($1, $2, clock_timestamp(), 1)
+       ON CONFLICT (sender) DO UPDATE SET tokens = EXCLUDED.tokens, updated_at = EXCLUDED.updated_at, factor = 1, slowed_at = NULL`,
+      [sender, -mps * seconds]
+    )
+  );
+
+/** The pg-boss send jobs (schema `whatsapp_jobs`) of one message, oldest first. */
+export const sendJobsOf = (documentId: string) =>
+  withDb(async (client) => {
+    const result = await client.query(
+      `SELECT id, state::text AS state, start_after FROM whatsapp_jobs.job
+        WHERE name = 'whatsapp.send-message' AND data->>'messageId' = $1 ORDER BY created_on`,
+      [documentId]
+    );
+    return result.rows as Array<{ id: string; state: string; start_after: Date }>;
+  });

@@ -1,6 +1,18 @@
 import { uniqueIndianMobile, uniqueName } from '../helpers/data';
 import { withDb } from '../helpers/db';
-import { ctx, emulatorMessagesTo, getMessage, handedToTwilio, outboxRow, waitForMessage } from './helpers';
+import {
+  createCandidate,
+  ctx,
+  emulatorMessagesTo,
+  getMessage,
+  handedToTwilio,
+  injectFailure,
+  outboxRow,
+  sendJobsOf,
+  sendMessage,
+  setLastInbound,
+  waitForMessage,
+} from './helpers';
 
 /** A pending outbound row as a crash would leave it: committed, with no job to send it. */
 const insertOrphan = (phone: string, body: string, sendStartedAt: Date | null) =>
@@ -48,4 +60,66 @@ describe('the outbox sweeper (scheduled every minute): no pending message is lef
     expect((await outboxRow(crashed)).send_attempts).toBe(1);
     expect((await getMessage(crashed)).status).not.toBe('pending');
   }, 130_000);
+
+  it('leaves alone a late message whose send job is still waiting: no second job, one Twilio message', async () => {
+    const candidate = await createCandidate({ phone: uniqueIndianMobile() });
+    await setLastInbound(candidate.documentId);
+    // Twilio answers 500 at first: the send job queues its next attempt after a backoff.
+    await injectFailure({ kind: 'http500', to: `whatsapp:${candidate.phone}`, times: 2 });
+    const response = await sendMessage({ candidate: candidate.documentId, body: 'Waiting its turn' });
+    expect(response.status).toBe(201);
+    const documentId = response.body.data.documentId as string;
+
+    // Hold that next attempt's job in the queue for minutes, as a long backlog would.
+    let held = 0;
+    for (let tries = 0; tries < 400 && held === 0; tries += 1) {
+      held = await withDb(async (client) => {
+        const result = await client.query(
+          `UPDATE whatsapp_jobs.job SET start_after = now() + interval '10 minutes'
+            WHERE name = 'whatsapp.send-message' AND data->>'messageId' = $1 AND state = 'created'`,
+          [documentId]
+        );
+        return result.rowCount ?? 0;
+      });
+      if (held === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(held).toBe(1);
+    // The message itself looks long overdue, so only its waiting job tells the sweep it is not lost.
+    await withDb((client) =>
+      client.query(
+        `UPDATE plugin_whatsapp_messages SET created_at = now() - interval '10 minutes', next_attempt_at = now() - interval '10 minutes'
+          WHERE document_id = $1`,
+        [documentId]
+      )
+    );
+    const heldAt = await withDb(async (client) => (await client.query(`SELECT now() AS at`)).rows[0].at as Date);
+    const jobsBefore = await sendJobsOf(documentId);
+
+    // The next sweep (every minute) to run from start to end after that.
+    let swept = false;
+    for (let tries = 0; tries < 400 && !swept; tries += 1) {
+      swept = await withDb(async (client) => {
+        const result = await client.query(
+          `SELECT 1 FROM whatsapp_jobs.job WHERE name = 'whatsapp.sweep-outbox' AND state = 'completed' AND started_on > $1`,
+          [heldAt]
+        );
+        return (result.rowCount ?? 0) > 0;
+      });
+      if (!swept) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(swept).toBe(true);
+    const jobsAfter = await sendJobsOf(documentId);
+    expect(jobsAfter).toEqual(jobsBefore);
+    expect(jobsAfter.filter((job) => ['created', 'retry', 'active'].includes(job.state))).toHaveLength(1);
+
+    // Let the held job run: the message goes once.
+    await withDb((client) =>
+      client.query(
+        `UPDATE whatsapp_jobs.job SET start_after = now() WHERE name = 'whatsapp.send-message' AND data->>'messageId' = $1 AND state = 'created'`,
+        [documentId]
+      )
+    );
+    await waitForMessage(documentId, handedToTwilio, 30_000);
+    expect(await emulatorMessagesTo(candidate.phone)).toHaveLength(1);
+  }, 160_000);
 });

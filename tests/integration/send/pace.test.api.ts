@@ -1,24 +1,21 @@
 import { ctx } from '../helpers/api';
 import { uniqueIndianMobile } from '../helpers/data';
-import { withDb } from '../helpers/db';
-import { createCandidate, emulatorMessagesTo, handedToTwilio, outboxRow, sendMessage, setLastInbound, waitForMessage } from './helpers';
+import {
+  createCandidate,
+  emulatorMessagesTo,
+  handedToTwilio,
+  oweSendersBucket,
+  outboxRow,
+  sendMessage,
+  setLastInbound,
+  waitForMessage,
+} from './helpers';
 
 /** The test app's WHATSAPP_MPS (the plugin's default) and its sender's bucket key. */
 const MPS = 80;
 const SENDER = ctx.whatsappNumber;
 
-/**
- * Puts the sender's bucket `seconds` of sending in debt (as a campaign that reserved that far
- * ahead would), on the database's clock as the rate limiter reads it.
- */
-const owe = (seconds: number) =>
-  withDb((client) =>
-    client.query(
-      `INSERT INTO plugin_whatsapp_rate_buckets (sender, tokens, updated_at, factor) VALUES ($1, $2, clock_timestamp(), 1)
-       ON CONFLICT (sender) DO UPDATE SET tokens = EXCLUDED.tokens, updated_at = EXCLUDED.updated_at, factor = 1, slowed_at = NULL`,
-      [SENDER, -MPS * seconds]
-    )
-  );
+const owe = (seconds: number) => oweSendersBucket(SENDER, MPS, seconds);
 
 const send = async (body: string) => {
   const candidate = await createCandidate({ phone: uniqueIndianMobile() });

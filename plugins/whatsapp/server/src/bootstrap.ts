@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_LABELS, PLUGIN_ACTIONS, type PluginActionKey } from '../../shared/permissions';
-import { PLUGIN_ID } from './constants';
+import { PLUGIN_ID, SEND, SEND_PRIORITY } from './constants';
 import { JOB } from './jobs/names';
 import { createSendMessageHandler } from './jobs/handlers/send-message';
 import { createSweepOutboxHandler } from './jobs/handlers/sweep-outbox';
@@ -17,9 +17,12 @@ import { countDroppedConnectionWarnings } from './utils/driver-warnings';
 const startJobs = async (strapi: Core.Strapi) => {
   const queue = getService(strapi, 'queue');
   await queue.start({ absorbError: (error, what) => getService(strapi, 'database-faults').absorb(error, what) });
-  // Two sends at once per instance (each may wait on Twilio up to its timeout); retries come
-  // due on a timer, so this queue is polled every second.
-  await queue.work(JOB.sendMessage, createSendMessageHandler(strapi), { concurrency: 2, pollingSeconds: 1 });
+  // One-message sends: batches fetched back to back while the queue is full, so a backlog drains
+  // at the sender's pace; one more worker takes only inbox sends, so staff never wait for a busy
+  // batch. Retries come due on a timer, so the queue is polled every second.
+  const sendMessage = createSendMessageHandler(strapi);
+  await queue.work(JOB.sendMessage, sendMessage, { concurrency: SEND.workers, batchSize: SEND.batchSize, pollingSeconds: 1 });
+  await queue.work(JOB.sendMessage, sendMessage, { minPriority: SEND_PRIORITY.inbox, pollingSeconds: 1 });
   await queue.work(JOB.sweepOutbox, createSweepOutboxHandler(strapi), { pollingSeconds: 30 });
   await queue.work(JOB.templateSync, createTemplateSyncHandler(strapi));
   await getService(strapi, 'status-sync').prepare();

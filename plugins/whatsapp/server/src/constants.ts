@@ -71,7 +71,33 @@ export const SEND = {
    * a later token sends the message back to the queue until then (well within the lease).
    */
   maxTokenWaitMs: 20_000,
+  /**
+   * Send workers per instance and the jobs each fetches at once (sent side by side): enough sends
+   * under way to keep WHATSAPP_MPS busy while each waits on the database and Twilio.
+   */
+  workers: 8,
+  batchSize: 4,
+  /**
+   * One-message sends under way at once on one instance (each holds its token from the moment
+   * it takes it): at most this many seconds of the sender's pace, plus one. The tokens an
+   * instance holds stay close to now, so a send queued later with a higher priority is not booked
+   * behind a long line, and a slow sender (the sandbox's one every 3 s) is not booked past
+   * `maxTokenWaitMs`, where sends would go back to the queue and waste their tokens.
+   */
+  tokenLookaheadSeconds: 0.5,
 } as const;
+
+/**
+ * pg-boss priority of a send job (higher first). Staff answering from the inbox go before API
+ * clients' sends, so a client's burst never keeps a person waiting; a worker per instance takes
+ * only inbox sends, so one is never stuck behind a busy batch either.
+ */
+export const SEND_PRIORITY = {
+  api: 0,
+  inbox: 10,
+} as const;
+
+export type SendOrigin = keyof typeof SEND_PRIORITY;
 
 
 /**

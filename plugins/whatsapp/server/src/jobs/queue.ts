@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PgBoss, fromKnex, type Job, type KnexTransactionLike } from 'pg-boss';
+import { PgBoss, fromKnex, type JobResult, type JobWithMetadata, type KnexTransactionLike } from 'pg-boss';
 import { pgConnectionOptions } from '../utils/pg-connection';
 import { JOB_SCHEMA, QUEUES, type JobName, type JobPayloads } from './names';
 
@@ -9,7 +9,18 @@ import { JOB_SCHEMA, QUEUES, type JobName, type JobPayloads } from './names';
  * and no service; bootstrap.ts wires the handlers.
  */
 
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: { id: string }) => Promise<void>;
+/** The job as a handler sees it: its id and its pg-boss priority (higher is fetched first). */
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: { id: string; priority: number }) => Promise<void>;
+
+export type WorkOptions = {
+  /** Workers on this instance, each fetching and running one batch at a time. */
+  concurrency?: number;
+  /** Jobs one fetch takes; a batch's jobs run side by side. */
+  batchSize?: number;
+  /** Only jobs of at least this priority (a worker kept free for them). */
+  minPriority?: number;
+  pollingSeconds?: number;
+};
 
 export type SendJobOptions = {
   /** Not before this time (a retry after a backoff). */
@@ -19,6 +30,8 @@ export type SendJobOptions = {
    * transaction commits, so a row and the job that processes it are written together.
    */
   trx?: KnexTransactionLike;
+  /** Fetched before every job of lower priority (pg-boss orders by priority, then age). */
+  priority?: number;
 };
 
 type TypeParser = (value: string) => unknown;
@@ -101,34 +114,46 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async send<N extends JobName>(name: N, payload: JobPayloads[N], options: SendJobOptions = {}): Promise<string | null> {
       return running().send(name, payload, {
         ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+        ...(options.priority ? { priority: options.priority } : {}),
         ...(options.trx ? { db: fromKnex(options.trx) } : {}),
       });
     },
 
     /**
      * `pollingSeconds`: NOTIFY wakes workers for new jobs, but nothing wakes them when a
-     * deferred job (a retry after a backoff) comes due, so they also poll this often.
+     * deferred job (a retry after a backoff) comes due, so they also poll this often. A worker
+     * whose fetch came back full fetches again at once: pg-boss otherwise waits out the polling
+     * interval after every batch, which caps a queue at one batch per worker per interval.
+     * Each job of a batch succeeds or fails on its own (pg-boss retries only the failed ones).
      */
-    async work<N extends JobName>(name: N, handler: JobHandler<N>, options: { concurrency?: number; pollingSeconds?: number } = {}) {
+    async work<N extends JobName>(name: N, handler: JobHandler<N>, options: WorkOptions = {}) {
       const pollingSeconds = options.pollingSeconds ?? 5;
-      await running().work<JobPayloads[N]>(
-        name,
-        {
-          localConcurrency: options.concurrency ?? 1,
-          pollingIntervalSeconds: pollingSeconds,
-          notifyPollingIntervalSeconds: pollingSeconds,
-        },
-        async (jobs: Job<JobPayloads[N]>[]) => {
-          for (const job of jobs) {
-            try {
-              await handler(job.data, { id: job.id });
-            } catch (error) {
-              // pg-boss retries the job; say why here (no payloads: they may name people).
-              if (!(await absorb(error, 'jobs'))) strapi.log.error(`[whatsapp] job ${name} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-              throw error;
-            }
-          }
+      const batchSize = options.batchSize ?? 1;
+      const runOne = async (job: JobWithMetadata<JobPayloads[N]>): Promise<JobResult> => {
+        try {
+          await handler(job.data, { id: job.id, priority: job.priority });
+          return { id: job.id, status: 'completed' };
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          // pg-boss retries the job; say why here (no payloads: they may name people).
+          if (!(await absorb(error, 'jobs'))) strapi.log.error(`[whatsapp] job ${name} ${job.id} failed: ${message}`);
+          return { id: job.id, status: 'failed', output: { message } };
         }
+      };
+      const workOptions = {
+        localConcurrency: options.concurrency ?? 1,
+        batchSize,
+        burstWhenBatchFull: batchSize > 1,
+        includeMetadata: true,
+        perJobResults: true,
+        ...(options.minPriority !== undefined ? { minPriority: options.minPriority } : {}),
+        pollingIntervalSeconds: pollingSeconds,
+        notifyPollingIntervalSeconds: pollingSeconds,
+      } as const;
+      await running().work<JobPayloads[N], unknown, typeof workOptions>(
+        name,
+        workOptions,
+        (jobs: JobWithMetadata<JobPayloads[N]>[]) => Promise.all(jobs.map(runOne))
       );
     },
   };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { TABLE } from '../constants';
+import { JOB, JOB_SCHEMA } from '../jobs/names';
 
 /**
  * The outbox state of outbound messages: who may talk to Twilio about a message, what the
@@ -174,19 +175,26 @@ export const createOutboxRepository = (strapi: Core.Strapi) => {
 
     /**
      * Pending outbound messages nobody is working on and whose next attempt is overdue by
-     * `overdueMs`: their job was lost (it failed for good, or the enqueue never committed).
+     * `overdueMs`: their job was lost (it failed for good, or the enqueue never committed). A
+     * message with a send job still waiting or running (pg-boss states below `completed`:
+     * created, retry, active) is not lost, only late: that job sends it. pg-boss's job table is
+     * read directly because its API can only look jobs up one payload at a time.
      */
     async findOverdue(overdueMs: number, limit: number): Promise<string[]> {
       const result = await db().raw(
-        `SELECT document_id FROM ${T}
-          WHERE direction = 'outbound'
-            AND twilio_sid IS NULL
-            AND (status = 'pending' OR send_started_at IS NOT NULL)
-            AND (send_locked_until IS NULL OR send_locked_until < now())
-            AND COALESCE(next_attempt_at, created_at) < now() - make_interval(secs => ?)
-          ORDER BY created_at
+        `SELECT m.document_id FROM ${T} m
+          WHERE m.direction = 'outbound'
+            AND m.twilio_sid IS NULL
+            AND (m.status = 'pending' OR m.send_started_at IS NOT NULL)
+            AND (m.send_locked_until IS NULL OR m.send_locked_until < now())
+            AND COALESCE(m.next_attempt_at, m.created_at) < now() - make_interval(secs => ?)
+            AND NOT EXISTS (
+              SELECT 1 FROM ${JOB_SCHEMA}.job j
+               WHERE j.name = ? AND j.state < 'completed' AND j.data->>'messageId' = m.document_id
+            )
+          ORDER BY m.created_at
           LIMIT ?`,
-        [overdueMs / 1000, limit]
+        [overdueMs / 1000, JOB.sendMessage, limit]
       );
       return rowsOf(result).map((row) => String(row.document_id));
     },

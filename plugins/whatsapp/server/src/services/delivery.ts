@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { SEND, STATUS_CALLBACK_MESSAGE_PARAM, STATUS_CALLBACK_PATH } from '../constants';
+import { SEND, SEND_PRIORITY, STATUS_CALLBACK_MESSAGE_PARAM, STATUS_CALLBACK_PATH } from '../constants';
 import { JOB } from '../jobs/names';
 import { buildCreateParams, buildStatusCallbackUrl, type TwilioCreateParams } from '../domain/outbound-request';
 import { stripWhatsAppPrefix } from '../domain/phone';
@@ -15,12 +15,16 @@ import { classifySendFailure, retryDelayMs, type TwilioFailure } from '../domain
 import { createOutboxRepository, type ClaimedMessage } from '../repositories/outbox';
 import { createOutboundMessageRepository, type MessageRecord } from '../repositories/outbound-message';
 import { getService } from '../utils/get-service';
+import { createStartWindow } from '../utils/pacer';
+import { createPrioritySlots } from '../utils/priority-slots';
 
 export type DeliveryOutcome = 'sent' | 'reconciled' | 'retry-scheduled' | 'deferred' | 'failed' | 'skipped';
 
 export type DeliverOptions = {
   /** The caller already holds this send's token from the sender's bucket (the campaign dispatcher). */
   tokenHeld?: boolean;
+  /** The send job's priority; a retry or a deferred send is queued again with it. */
+  priority?: number;
 };
 
 const isTwilioFailure = (value: unknown): value is TwilioFailure =>
@@ -50,6 +54,17 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const messages = createOutboundMessageRepository(strapi);
 
   const log = (text: string) => strapi.log.info(`[whatsapp] ${text}`);
+
+  /**
+   * One-message sends of this instance under way at once, sized from the sender's pace (see
+   * SEND.tokenLookaheadSeconds); the next slot goes to the highest priority waiting.
+   */
+  const sendSlots = createPrioritySlots();
+  /**
+   * This instance's one-message sends that start in any second: never more than WHATSAPP_MPS,
+   * even when sends whose tokens came due a moment apart start together after a stall.
+   */
+  const startWindow = createStartWindow();
 
   /**
    * Stores the SID and hands the status Twilio reported (if any) to the status service, which
@@ -118,16 +133,16 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Writes why the message waits (`record`) and queues its send for `at`, atomically. */
-  const queueSendAt = (claim: ClaimedMessage, at: Date, record: (trx: Knex.Transaction) => Promise<void>) =>
+  const queueSendAt = (claim: ClaimedMessage, at: Date, priority: number, record: (trx: Knex.Transaction) => Promise<void>) =>
     strapi.db.transaction(async ({ trx }) => {
       await record(trx);
-      await getService(strapi, 'queue').send(JOB.sendMessage, { messageId: claim.documentId }, { startAfter: at, trx });
+      await getService(strapi, 'queue').send(JOB.sendMessage, { messageId: claim.documentId }, { startAfter: at, priority, trx });
     });
 
   /** Records why this attempt did not go through and queues the next one, atomically. */
-  const scheduleRetry = async (claim: ClaimedMessage, attempt: number, error: string, outcomeUnknown: boolean) => {
+  const scheduleRetry = async (claim: ClaimedMessage, attempt: number, error: string, outcomeUnknown: boolean, priority: number) => {
     const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempt, { baseMs: SEND.retryBaseMs, maxMs: SEND.retryMaxMs }));
-    await queueSendAt(claim, nextAttemptAt, (trx) => outbox.recordRetry(trx, claim.id, { error, nextAttemptAt, outcomeUnknown }));
+    await queueSendAt(claim, nextAttemptAt, priority, (trx) => outbox.recordRetry(trx, claim.id, { error, nextAttemptAt, outcomeUnknown }));
     log(`message ${claim.documentId}: attempt ${attempt} not accepted (${outcomeUnknown ? 'outcome unknown' : 'refused for now'}); next attempt at ${nextAttemptAt.toISOString()}`);
   };
 
@@ -137,24 +152,30 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
    * against WHATSAPP_MPS too. False when the token comes too late to hold the message: it is
    * then back in the queue for that time (the token goes unused: a send not made, never one too many).
    */
-  const awaitToken = async (claim: ClaimedMessage, settings: ResolvedSettings): Promise<boolean> => {
+  const awaitToken = async (claim: ClaimedMessage, settings: ResolvedSettings, priority: number): Promise<boolean> => {
     const sender = senderKeyOf(settings);
     if (!sender) return true;
     const grant = await getService(strapi, 'rate-limiter').reserve(sender, 1, settings.mps);
     const startAt = grant.grantedAt + (grant.delaysMs[0] ?? 0);
     const waitMs = startAt - Date.now();
-    if (waitMs <= 0) return true;
     if (waitMs <= SEND.maxTokenWaitMs) {
-      await sleep(waitMs);
+      if (waitMs > 0) await sleep(waitMs);
+      await startWindow.take(1000 / settings.mps);
       return true;
     }
     const at = new Date(startAt);
-    await queueSendAt(claim, at, (trx) => outbox.defer(trx, claim.id, at));
+    await queueSendAt(claim, at, priority, (trx) => outbox.defer(trx, claim.id, at));
     log(`message ${claim.documentId}: the sender's pace leaves no room before ${at.toISOString()}; sent then`);
     return false;
   };
 
+  const acquireSendSlot = async (priority: number) => {
+    const { mps } = await getService(strapi, 'settings').getResolved();
+    return sendSlots.acquire(1 + Math.ceil(mps * SEND.tokenLookaheadSeconds), priority);
+  };
+
   const deliverClaimed = async (claim: ClaimedMessage, options: DeliverOptions): Promise<DeliveryOutcome> => {
+    const priority = options.priority ?? SEND_PRIORITY.api;
     const message = await messages.findMessage(claim.documentId);
     if (!message?.to) {
       await outbox.recordFailed(claim.id, { code: null, message: 'The message has no recipient.' });
@@ -185,7 +206,7 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         if (!isTwilioFailure(error)) throw error;
         // Can't tell yet whether it was accepted: ask again later, never send blind.
-        await scheduleRetry(claim, claim.sendAttempts, `Reconcile failed: ${failureText(error)}`, true);
+        await scheduleRetry(claim, claim.sendAttempts, `Reconcile failed: ${failureText(error)}`, true, priority);
         return 'retry-scheduled';
       }
       if (found) {
@@ -211,7 +232,7 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
       return 'failed';
     }
 
-    if (!options.tokenHeld && !(await awaitToken(claim, settings))) return 'deferred';
+    if (!options.tokenHeld && !(await awaitToken(claim, settings, priority))) return 'deferred';
     await outbox.markAttemptStarted(claim.id);
     const attempt = claim.sendAttempts + 1;
     try {
@@ -235,7 +256,7 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.log.warn(`[whatsapp] message ${claim.documentId}: gave up after ${attempt} attempts`);
         return 'failed';
       }
-      await scheduleRetry(claim, attempt, failureText(error), kind === 'unknown');
+      await scheduleRetry(claim, attempt, failureText(error), kind === 'unknown', priority);
       return 'retry-scheduled';
     }
   };
@@ -243,19 +264,29 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The send job: one attempt (or reconcile) for one message. */
     async deliver(documentId: string, options: DeliverOptions = {}): Promise<DeliveryOutcome> {
-      const claim = await outbox.claim(documentId, SEND.leaseSeconds);
-      if (!claim) return 'skipped';
+      // The campaign dispatcher paces its own sends; a one-message send waits for a slot first,
+      // before it claims the message, so the wait never eats into the claim's lease.
+      const release = options.tokenHeld ? () => undefined : await acquireSendSlot(options.priority ?? SEND_PRIORITY.api);
       try {
-        return await deliverClaimed(claim, options);
-      } catch (error) {
-        // Unforeseen (database down, a bug): give the message back; `send_started_at` still
-        // says whether Twilio must be asked first, and pg-boss runs the job again.
-        await outbox.release(claim.id).catch(() => undefined);
-        throw error;
+        const claim = await outbox.claim(documentId, SEND.leaseSeconds);
+        if (!claim) return 'skipped';
+        try {
+          return await deliverClaimed(claim, options);
+        } catch (error) {
+          // Unforeseen (database down, a bug): give the message back; `send_started_at` still
+          // says whether Twilio must be asked first, and pg-boss runs the job again.
+          await outbox.release(claim.id).catch(() => undefined);
+          throw error;
+        }
+      } finally {
+        release();
       }
     },
 
-    /** Hands overdue pending messages (their job lost) back to the queue; returns how many. */
+    /**
+     * Hands overdue pending messages whose job was lost back to the queue; returns how many. A
+     * message whose job still waits in the queue (a backlog, a retry's backoff) is not one of them.
+     */
     async sweep(): Promise<number> {
       const overdue = await outbox.findOverdue(SEND.orphanAfterMs, 100);
       const queue = getService(strapi, 'queue');

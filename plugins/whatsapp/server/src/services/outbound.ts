@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
+import { SEND_PRIORITY, type SendOrigin } from '../constants';
 import { JOB } from '../jobs/names';
 import { guessContentType, senderAddress } from '../domain/outbound-request';
 import { parsePhone, stripWhatsAppPrefix, toWhatsAppAddress } from '../domain/phone';
@@ -134,6 +135,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Writes the pending message and its send job in one transaction. */
   const commit = async (
     prepared: PreparedSend,
+    origin: SendOrigin,
     options: { retryOf?: { id: number; documentId: string }; insideTransaction?: (trx: Knex.Transaction) => Promise<void> } = {}
   ) => {
     const candidate = prepared.candidate ?? (await repo.findOrCreateCandidate(prepared.phone));
@@ -159,7 +161,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       await repo.touchConversation(conversation.documentId, prepared.preview, now);
       // Same transaction: the job exists exactly when the message does.
-      await queue.send(JOB.sendMessage, { messageId: created.documentId }, { trx });
+      await queue.send(JOB.sendMessage, { messageId: created.documentId }, { trx, priority: SEND_PRIORITY[origin] });
       return created;
     });
     strapi.log.debug(`[whatsapp] message ${message.documentId} queued for sending${options.retryOf ? ` (retry of ${options.retryOf.documentId})` : ''}`);
@@ -167,9 +169,12 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** `POST /messages`: 422 when a send rule refuses, else the pending message. */
-    async send(input: MessageSendInput) {
-      return commit(await prepare(input));
+    /**
+     * `POST /messages`: 422 when a send rule refuses, else the pending message. `origin` orders
+     * it in the queue: the inbox's sends go before API clients'.
+     */
+    async send(input: MessageSendInput, origin: SendOrigin = 'api') {
+      return commit(await prepare(input), origin);
     },
 
     /**
@@ -177,7 +182,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
      * original keeps its failure. 409 for a message that has not failed, or whose earlier
      * retry is still under way.
      */
-    async retry(documentId: string) {
+    async retry(documentId: string, origin: SendOrigin = 'api') {
       const original = await repo.findMessage(documentId);
       if (!original) throw new errors.NotFoundError('Message not found');
       if (original.direction !== 'outbound' || !RETRYABLE_STATUSES.has(original.status)) {
@@ -196,7 +201,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
             }),
       };
       const prepared = await prepare(input);
-      return commit(prepared, {
+      return commit(prepared, origin, {
         retryOf: { id: original.id, documentId: original.documentId },
         insideTransaction: async (trx) => {
           const { liveRetry } = await repo.lockForRetry(trx, original.id);

@@ -8,7 +8,7 @@ import { sendJobPayloadSchema } from '../../validation/message';
 /** One attempt to hand a pending message to Twilio (services/delivery.ts decides what that means). */
 export const createSendMessageHandler =
   (strapi: Core.Strapi): JobHandler<typeof JOB.sendMessage> =>
-  async (payload) => {
+  async (payload, job) => {
     const { messageId } = parseInput(sendJobPayloadSchema, payload, 'Invalid send-message job payload');
-    await getService(strapi, 'delivery').deliver(messageId);
+    await getService(strapi, 'delivery').deliver(messageId, { priority: job.priority });
   };
