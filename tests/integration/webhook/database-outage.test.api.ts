@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -10,6 +9,7 @@ import { TMP_DIR } from '../setup/paths';
 import { startStoppableDatabase, type StoppableDatabase } from '../setup/stoppable-database';
 import { openEventStream } from '../helpers/event-stream';
 import { uniqueIndianMobile } from '../helpers/data';
+import { inboundParams } from './support';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const INBOUND_PATH = '/api/whatsapp/webhook';
@@ -61,23 +61,8 @@ describe('a 10 s PostgreSQL outage under inbound webhooks', () => {
     }
   };
 
-  const paramsFor = (from: string, body: string) => {
-    const sid = `SM${crypto.randomBytes(16).toString('hex')}`;
-    return {
-      MessageSid: sid,
-      SmsMessageSid: sid,
-      SmsSid: sid,
-      AccountSid: context.twilioAccountSid,
-      From: `whatsapp:${from}`,
-      To: `whatsapp:${context.whatsappNumber}`,
-      WaId: from.slice(1),
-      NumMedia: '0',
-      NumSegments: '1',
-      SmsStatus: 'received',
-      ApiVersion: '2010-04-01',
-      Body: body,
-    };
-  };
+  const paramsFor = (from: string, body: string) =>
+    inboundParams({ From: from, Body: body, AccountSid: context.twilioAccountSid, To: `whatsapp:${context.whatsappNumber}` });
 
   /** What the database holds of these SIDs: message document id, and whether it has its conversation and candidate. */
   const stored = async (sids: string[]) => {

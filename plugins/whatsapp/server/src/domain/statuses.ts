@@ -1,20 +1,3 @@
-/** Message statuses. `pending` is ours: accepted by us, not yet by Twilio. */
-export const MESSAGE_STATUSES = [
-  'pending',
-  'accepted',
-  'scheduled',
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'failed',
-  'undelivered',
-  'canceled',
-  'received',
-] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-
 /** The statuses Twilio reports for a message we sent: the only ones that move an outbound message. */
 export const OUTBOUND_STATUSES = [
   'accepted',
@@ -27,7 +10,11 @@ export const OUTBOUND_STATUSES = [
   'failed',
   'undelivered',
   'canceled',
-] as const satisfies readonly MessageStatus[];
+] as const;
+
+/** Message statuses. `pending` is ours: accepted by us, not yet by Twilio. */
+export const MESSAGE_STATUSES = ['pending', ...OUTBOUND_STATUSES, 'received'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** The status of a message we received; nothing reported later changes it. */
 export const INBOUND_STATUS = 'received' satisfies MessageStatus;

@@ -10,7 +10,7 @@ import { findAcceptedMessage } from '../domain/reconcile';
 import { senderKeyOf } from '../domain/campaign-recipient';
 import { checkConfigured } from '../domain/send-rules';
 import type { ResolvedSettings } from '../domain/settings';
-import { MESSAGE_STATUSES, type MessageStatus } from '../domain/statuses';
+import { OUTBOUND_STATUSES, type MessageStatus } from '../domain/statuses';
 import { classifySendFailure, retryDelayMs, type TwilioFailure } from '../domain/twilio-errors';
 import { createOutboxRepository, type ClaimedMessage } from '../repositories/outbox';
 import { createOutboundMessageRepository, type MessageRecord } from '../repositories/outbound-message';
@@ -34,9 +34,7 @@ const isTwilioFailure = (value: unknown): value is TwilioFailure =>
 type Accepted = { sid: string; status: string | null; errorCode?: number | null; errorMessage?: string | null; sentAt: Date | null };
 
 const knownStatus = (status: string | null): MessageStatus | null =>
-  status && status !== 'pending' && status !== 'received' && (MESSAGE_STATUSES as readonly string[]).includes(status)
-    ? (status as MessageStatus)
-    : null;
+  status && (OUTBOUND_STATUSES as readonly string[]).includes(status) ? (status as MessageStatus) : null;
 
 const failureText = (failure: TwilioFailure) =>
   failure.httpStatus !== undefined
