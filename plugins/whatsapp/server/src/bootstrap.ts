@@ -45,6 +45,7 @@ const registerAdminActions = async (strapi: Core.Strapi) => {
 
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerAdminActions(strapi);
+  await getService(strapi, 'inbox-reads').prepare();
   // Campaign rules and live stats for every reader and writer (REST, GraphQL, Content Manager).
   strapi.documents.use(campaignRules(strapi) as unknown as Parameters<Core.Strapi['documents']['use']>[0]);
   await startJobs(strapi);

@@ -26,6 +26,7 @@ import { createRateLimiterService } from './rate-limiter';
 import { createCampaignSenderService } from './campaign-sender';
 import { createRealtimeStreamService } from './realtime-stream';
 import { createAdminCampaignsService } from './admin-campaigns';
+import { createInboxReadsService } from './inbox-reads';
 
 export default {
   settings: createSettingsService,
@@ -56,4 +57,5 @@ export default {
   'campaign-sender': createCampaignSenderService,
   'realtime-stream': createRealtimeStreamService,
   'admin-campaigns': createAdminCampaignsService,
+  'inbox-reads': createInboxReadsService,
 };

@@ -24,6 +24,7 @@ import type { RateLimiterService } from '../services/rate-limiter';
 import type { CampaignSenderService } from '../services/campaign-sender';
 import type { RealtimeStreamService } from '../services/realtime-stream';
 import type { AdminCampaignsService } from '../services/admin-campaigns';
+import type { InboxReadsService } from '../services/inbox-reads';
 
 type Services = {
   settings: SettingsService;
@@ -50,6 +51,7 @@ type Services = {
   'campaign-sender': CampaignSenderService;
   'realtime-stream': RealtimeStreamService;
   'admin-campaigns': AdminCampaignsService;
+  'inbox-reads': InboxReadsService;
 };
 
 /** Typed access to the plugin's own services; resolved lazily so factories never cycle. */
