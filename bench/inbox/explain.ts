@@ -1,0 +1,93 @@
+import type { Client } from 'pg';
+import { decodeConversationCursor } from '../../plugins/whatsapp/server/src/domain/inbox-cursor';
+import {
+  candidateMatchOf,
+  conversationCountSql,
+  conversationPageSql,
+  matchingConversationsSql,
+  threadPageSql,
+  type ConversationFilters,
+  type SqlQuery,
+} from '../../plugins/whatsapp/server/src/repositories/inbox-reads';
+import { SEARCH_LIST_LIMIT } from '../../plugins/whatsapp/server/src/services/inbox-reads';
+
+export type TimedRead = { key: string; label: string; path: string };
+type Context = { deepCursor: string; number: string; name: string; longThread: string; pageSize: number; deepPage: number };
+
+/** knex's `?` bindings as PostgreSQL's `$n`. */
+const positional = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+const conversationId = async (client: Client, documentId: string) =>
+  Number((await client.query(`SELECT id FROM plugin_whatsapp_conversations WHERE document_id = $1`, [documentId])).rows[0].id);
+
+/** The filters the service would use for a search (its matches by id, or checked row by row). */
+const searchFilters = async (client: Client, term: string): Promise<ConversationFilters> => {
+  const match = candidateMatchOf(term);
+  const matching = matchingConversationsSql(match, SEARCH_LIST_LIMIT + 1);
+  const ids = (await client.query(positional(matching.sql), matching.bindings)).rows.map((row) => Number(row.id));
+  return ids.length <= SEARCH_LIST_LIMIT ? { ids } : { match };
+};
+
+/**
+ * The statements behind each read: the plugin's own (its SQL builders, with the values the app
+ * would bind), or for the REST content API the ones Strapi's query builder writes for it.
+ */
+const statementsOf = async (client: Client, key: string, context: Context): Promise<SqlQuery[]> => {
+  const size = context.pageSize + 1;
+  switch (key) {
+    case 'adminFirstPage':
+      return [conversationPageSql({}, null, size)];
+    case 'adminFirstPageTotal':
+      return [conversationPageSql({}, null, size), conversationCountSql({})];
+    case 'adminDeepPage':
+      return [conversationPageSql({}, decodeConversationCursor(context.deepCursor), size)];
+    case 'adminSearchNumber':
+    case 'adminSearchName': {
+      const term = key === 'adminSearchNumber' ? context.number : context.name;
+      const filters = await searchFilters(client, term);
+      return [matchingConversationsSql(candidateMatchOf(term), SEARCH_LIST_LIMIT + 1), conversationPageSql(filters, null, size)];
+    }
+    case 'adminUnread':
+      return [conversationPageSql({ unread: true }, null, size)];
+    case 'adminThreadLong':
+      return [threadPageSql(await conversationId(client, context.longThread), { cursor: null, before: null, limit: 51 })];
+    case 'restFirstPage':
+    case 'restDeepPage': {
+      const offset = key === 'restFirstPage' ? 0 : (context.deepPage - 1) * context.pageSize;
+      return [
+        {
+          sql: `select t0.* from plugin_whatsapp_conversations as t0 order by t0.last_message_at DESC limit ? offset ?`,
+          bindings: [context.pageSize, offset],
+        },
+        { sql: `select count(t0.id) as count from plugin_whatsapp_conversations as t0`, bindings: [] },
+      ];
+    }
+    default:
+      return [];
+  }
+};
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each statement behind a read (none when they are not known here). */
+export const explainRead = async (client: Client, key: string, context: Context): Promise<string | null> => {
+  const statements = await statementsOf(client, key, context);
+  if (statements.length === 0) return null;
+  const plans: string[] = [];
+  for (const statement of statements) {
+    const text = positional(statement.sql);
+    const rows = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, statement.bindings)).rows as Array<Record<string, string>>;
+    plans.push(`${text.replace(/\s+/g, ' ').trim()}\n  bindings ${JSON.stringify(statement.bindings).slice(0, 200)}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+  }
+  return plans.join('\n\n');
+};
+
+/** The plans of the slowest read (by p95) whose statements are known here. */
+export const explainSlowest = async (client: Client, results: Array<TimedRead & { p95: number }>, context: Context) => {
+  for (const read of [...results].sort((a, b) => b.p95 - a.p95)) {
+    const text = await explainRead(client, read.key, context);
+    if (text) return { key: read.key, label: read.label, p95: read.p95, text };
+  }
+  return null;
+};
