@@ -3,6 +3,8 @@ import { UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { parseInput } from '../validation/parse';
 import { documentIdParamsSchema } from '../validation/common';
+import { inboxMessagesQuerySchema } from '../validation/admin-inbox';
+import { withErrorDescription } from '../utils/message-view';
 
 export const conversationController = factories.createCoreController(UID.conversation, ({ strapi }) => ({
   async markRead(ctx) {
@@ -11,5 +13,19 @@ export const conversationController = factories.createCoreController(UID.convers
     const schema = strapi.getModel(UID.conversation);
     const data = await strapi.contentAPI.sanitize.output(conversation, schema, { auth: ctx.state.auth });
     return { data, meta: {} };
+  },
+
+  /**
+   * `GET /conversations/:id/messages`: the thread's latest `limit` messages, newest first, and
+   * `meta.olderCursor` for the page before them. Costs one page however long the thread is,
+   * where `GET /messages` filtered by conversation sorts and counts the whole thread.
+   */
+  async messages(ctx) {
+    const { id } = parseInput(documentIdParamsSchema, ctx.params);
+    const query = parseInput(inboxMessagesQuerySchema, ctx.query);
+    const page = await getService(strapi, 'inbox-reads').threadDocuments(id, query);
+    const schema = strapi.getModel(UID.message);
+    const data = (await strapi.contentAPI.sanitize.output(page.data, schema, { auth: ctx.state.auth })) as Array<{ errorCode?: number | null; errorMessage?: string | null }>;
+    return { data: data.map(withErrorDescription), meta: { hasOlder: page.hasOlder, olderCursor: page.olderCursor } };
   },
 }));

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { encodeConversationCursor, encodeMessageCursor, type ConversationCursor, type MessageCursor } from '../domain/inbox-cursor';
+import { UID } from '../constants';
 import { withErrorDescription } from '../utils/message-view';
 import { ensureInboxIndexes } from '../repositories/inbox-indexes';
 import { candidateMatchOf, createInboxReadsRepository, type ConversationFilters } from '../repositories/inbox-reads';
@@ -67,6 +68,17 @@ const messageItem = (row: Row) =>
 export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = () => createInboxReadsRepository(strapi);
 
+  /** Rows of a thread's page, newest first (one more is read to know whether older ones exist). */
+  const latestMessages = async (documentId: string, query: ThreadQuery) => {
+    const conversation = await repository().conversation(documentId);
+    if (!conversation) throw new errors.NotFoundError('Conversation not found');
+    const rows = await repository().threadPage(Number(conversation.id), { cursor: query.cursor ?? null, before: query.before ?? null, limit: query.limit + 1 });
+    const hasOlder = rows.length > query.limit;
+    const page = rows.slice(0, query.limit);
+    const oldest = page.at(-1);
+    return { conversation, page, hasOlder, olderCursor: hasOlder && oldest ? encodeMessageCursor({ id: Number(oldest.id) }) : null };
+  };
+
   /** The filters a query stands for; null when a search matches nothing. */
   const filtersOf = async (query: ConversationListQuery): Promise<ConversationFilters | null> => {
     const filters: ConversationFilters = { status: query.status, unread: query.unread };
@@ -122,18 +134,25 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
      * ones exist, and its conversation as the list shows it.
      */
     async threadPage(documentId: string, query: ThreadQuery) {
-      const conversation = await repository().conversation(documentId);
-      if (!conversation) throw new errors.NotFoundError('Conversation not found');
-      const rows = await repository().threadPage(Number(conversation.id), { cursor: query.cursor ?? null, before: query.before ?? null, limit: query.limit + 1 });
-      const hasOlder = rows.length > query.limit;
-      const page = rows.slice(0, query.limit);
-      const oldest = page.at(-1);
-      return {
-        data: page.reverse().map(messageItem),
-        conversation: conversationItem(conversation),
-        hasOlder,
-        olderCursor: hasOlder && oldest ? encodeMessageCursor({ id: Number(oldest.id) }) : null,
-      };
+      const { conversation, page, hasOlder, olderCursor } = await latestMessages(documentId, query);
+      return { data: [...page].reverse().map(messageItem), conversation: conversationItem(conversation), hasOlder, olderCursor };
+    },
+
+    /**
+     * The same page as Document Service entries (every public field, as `GET /messages` has
+     * them), newest first: the content API's thread.
+     */
+    async threadDocuments(documentId: string, query: ThreadQuery) {
+      const { page, hasOlder, olderCursor } = await latestMessages(documentId, query);
+      const ids = page.map((row) => Number(row.id));
+      const found = ids.length
+        ? await (strapi.documents(UID.message as never) as unknown as { findMany(params: unknown): Promise<Row[]> }).findMany({
+            filters: { id: { $in: ids } },
+            limit: ids.length,
+          })
+        : [];
+      const byId = new Map(found.map((row) => [Number(row.id), row]));
+      return { data: ids.map((id) => byId.get(id)).filter((row): row is Row => Boolean(row)), hasOlder, olderCursor };
     },
   };
 };

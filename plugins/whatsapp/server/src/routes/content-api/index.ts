@@ -21,6 +21,7 @@ export default {
     ...crud('candidate', 'candidates', ['find', 'findOne', 'create', 'update', 'delete']),
     ...crud('conversation', 'conversations', ['find', 'findOne']),
     { method: 'POST', path: '/conversations/:id/read', handler: 'conversation.markRead', config: { policies: [] } },
+    { method: 'GET', path: '/conversations/:id/messages', handler: 'conversation.messages', config: { policies: [] } },
     ...crud('message', 'messages', ['find', 'findOne']),
     { method: 'POST', path: '/messages', handler: 'message.send', config: { policies: [] } },
     { method: 'POST', path: '/messages/:id/retry', handler: 'message.retry', config: { policies: [] } },
