@@ -53,16 +53,28 @@ const statementsOf = async (client: Client, key: string, context: Context): Prom
     case 'adminUnread':
       return [conversationPageSql({ unread: true }, null, size)];
     case 'adminThreadLong':
+    case 'restThreadCursor':
       return [threadPageSql(await conversationId(client, context.longThread), { cursor: null, before: null, limit: 51 })];
+    // As Strapi 5.54's query builder writes them (DEBUG=knex:query in the app's log).
     case 'restFirstPage':
     case 'restDeepPage': {
       const offset = key === 'restFirstPage' ? 0 : (context.deepPage - 1) * context.pageSize;
       return [
         {
-          sql: `select t0.* from plugin_whatsapp_conversations as t0 order by t0.last_message_at DESC limit ? offset ?`,
+          sql: `select "t0".* from "public"."plugin_whatsapp_conversations" as "t0" order by "t0"."last_message_at" desc, "t0"."id" asc limit ? offset ?`,
           bindings: [context.pageSize, offset],
         },
-        { sql: `select count(t0.id) as count from plugin_whatsapp_conversations as t0`, bindings: [] },
+        { sql: `select count("t0"."id") as "count" from "public"."plugin_whatsapp_conversations" as "t0" limit ?`, bindings: [1] },
+      ];
+    }
+    case 'restThreadLong': {
+      const joins = `from "public"."plugin_whatsapp_messages" as "t0"
+        left join "public"."plugin_whatsapp_messages_conversation_lnk" as "t1" on "t0"."id" = "t1"."message_id"
+        left join "public"."plugin_whatsapp_conversations" as "t2" on "t1"."conversation_id" = "t2"."id"
+        where ("t2"."document_id" = ?)`;
+      return [
+        { sql: `select distinct "t0"."created_at", "t0"."id", "t0".* ${joins} order by "t0"."created_at" desc, "t0"."id" desc limit ?`, bindings: [context.longThread, 50] },
+        { sql: `select count(distinct "t0"."id") as "count" ${joins} limit ?`, bindings: [context.longThread, 1] },
       ];
     }
     default:

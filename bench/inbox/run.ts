@@ -101,7 +101,8 @@ const main = async () => {
         { key: 'adminThreadShort', label: 'admin thread, latest 50 (a typical thread)', path: `/whatsapp/inbox/conversations/${shortThread}/messages?limit=50`, auth: 'admin', check: expectRows('short thread', 1) },
         { key: 'restFirstPage', label: 'REST conversations, first page', path: `/api/whatsapp/conversations?sort=lastMessageAt:desc&pagination[pageSize]=${PAGE_SIZE}`, auth: 'token', check: expectRows('REST first page', PAGE_SIZE) },
         { key: 'restDeepPage', label: `REST conversations, pagination[page]=${deepPage}`, path: `/api/whatsapp/conversations?sort=lastMessageAt:desc&pagination[pageSize]=${PAGE_SIZE}&pagination[page]=${deepPage}`, auth: 'token', check: expectRows('REST deep page', PAGE_SIZE) },
-        { key: 'restThreadLong', label: 'REST messages of the long thread, latest 50', path: `/api/whatsapp/messages?filters[conversation][documentId][$eq]=${longThread}&sort[0]=createdAt:desc&sort[1]=id:desc&pagination[pageSize]=50`, auth: 'token', check: expectRows('REST long thread', 50) },
+        { key: 'restThreadCursor', label: 'REST /conversations/:id/messages, latest 50 (long thread)', path: `/api/whatsapp/conversations/${longThread}/messages?limit=50`, auth: 'token', check: expectRows('REST thread route', 50) },
+        { key: 'restThreadLong', label: 'REST /messages?filters[conversation], latest 50 (long)', path: `/api/whatsapp/messages?filters[conversation][documentId][$eq]=${longThread}&sort[0]=createdAt:desc&sort[1]=id:desc&pagination[pageSize]=50`, auth: 'token', check: expectRows('REST long thread', 50) },
       ];
 
       const headers = { admin: { authorization: `Bearer ${app.adminJwt}` }, token: { authorization: `Bearer ${app.token}` }, none: {} };
