@@ -12,7 +12,7 @@ import {
 import { SEARCH_LIST_LIMIT } from '../../plugins/whatsapp/server/src/services/inbox-reads';
 
 export type TimedRead = { key: string; label: string; path: string };
-type Context = { deepCursor: string; number: string; name: string; longThread: string; pageSize: number; deepPage: number };
+type Context = { deepCursor: string; number: string; name: string; longThread: string; shortThread: string; pageSize: number; deepPage: number };
 
 /** knex's `?` bindings as PostgreSQL's `$n`. */
 const positional = (sql: string) => {
@@ -55,6 +55,8 @@ const statementsOf = async (client: Client, key: string, context: Context): Prom
     case 'adminThreadLong':
     case 'restThreadCursor':
       return [threadPageSql(await conversationId(client, context.longThread), { cursor: null, before: null, limit: 51 })];
+    case 'adminThreadShort':
+      return [threadPageSql(await conversationId(client, context.shortThread), { cursor: null, before: null, limit: 51 })];
     // As Strapi 5.54's query builder writes them (DEBUG=knex:query in the app's log).
     case 'restFirstPage':
     case 'restDeepPage': {
@@ -93,6 +95,26 @@ export const explainRead = async (client: Client, key: string, context: Context)
     plans.push(`${text.replace(/\s+/g, ' ').trim()}\n  bindings ${JSON.stringify(statement.bindings).slice(0, 200)}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`);
   }
   return plans.join('\n\n');
+};
+
+/**
+ * The database's own time for a read's statements (planning and execution, from EXPLAIN ANALYZE),
+ * the median of `runs`: what the read costs PostgreSQL, apart from HTTP, Strapi and the machine's noise.
+ */
+export const databaseMs = async (client: Client, key: string, context: Context, runs = 5): Promise<number | null> => {
+  const statements = await statementsOf(client, key, context);
+  if (statements.length === 0) return null;
+  const totals: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    let total = 0;
+    for (const statement of statements) {
+      const result = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${positional(statement.sql)}`, statement.bindings);
+      const plan = (result.rows[0]['QUERY PLAN'] as Array<{ 'Planning Time': number; 'Execution Time': number }>)[0]!;
+      total += plan['Planning Time'] + plan['Execution Time'];
+    }
+    totals.push(total);
+  }
+  return totals.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 };
 
 /** The plans of the slowest read (by p95) whose statements are known here. */
