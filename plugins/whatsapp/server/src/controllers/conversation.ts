@@ -3,7 +3,7 @@ import { UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { parseInput } from '../validation/parse';
 import { documentIdParamsSchema } from '../validation/common';
-import { inboxMessagesQuerySchema } from '../validation/admin-inbox';
+import { inboxMessagesQuerySchema, latestConversationsQuerySchema } from '../validation/admin-inbox';
 import { withErrorDescription } from '../utils/message-view';
 
 export const conversationController = factories.createCoreController(UID.conversation, ({ strapi }) => ({
@@ -13,6 +13,18 @@ export const conversationController = factories.createCoreController(UID.convers
     const schema = strapi.getModel(UID.conversation);
     const data = await strapi.contentAPI.sanitize.output(conversation, schema, { auth: ctx.state.auth });
     return { data, meta: {} };
+  },
+
+  /**
+   * `GET /conversations/latest`: conversations newest first, paged by `cursor` (the previous
+   * page's `meta.pagination.nextCursor`), at one page's cost however deep; `GET /conversations`
+   * with `pagination[page]` walks every row before the page and counts them all.
+   */
+  async latest(ctx) {
+    const query = parseInput(latestConversationsQuerySchema, ctx.query);
+    const page = await getService(strapi, 'inbox-reads').conversationDocuments(query);
+    const data = await strapi.contentAPI.sanitize.output(page.data, strapi.getModel(UID.conversation), { auth: ctx.state.auth });
+    return { data, meta: { pagination: { pageSize: query.pageSize, nextCursor: page.nextCursor } } };
   },
 
   /**

@@ -130,6 +130,30 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
     },
 
     /**
+     * The content API's list by cursor: a page of conversations after `cursor` (from the top
+     * without one), newest first, as Document Service entries with their candidate.
+     */
+    async conversationDocuments(query: Omit<ConversationListQuery, 'page' | 'withCount'>) {
+      const filters = await filtersOf({ ...query, page: 1, withCount: false });
+      const rows = filters ? await repository().conversationPage(filters, query.cursor ?? null, query.pageSize + 1) : [];
+      const page = rows.slice(0, query.pageSize);
+      const last = page.at(-1);
+      const ids = page.map((row) => Number(row.id));
+      const found = ids.length
+        ? await (strapi.documents(UID.conversation as never) as unknown as { findMany(params: unknown): Promise<Row[]> }).findMany({
+            filters: { id: { $in: ids } },
+            populate: { candidate: true },
+            limit: ids.length,
+          })
+        : [];
+      const byId = new Map(found.map((row) => [Number(row.id), row]));
+      return {
+        data: ids.map((id) => byId.get(id)).filter((row): row is Row => Boolean(row)),
+        nextCursor: rows.length > query.pageSize && last ? encodeConversationCursor({ at: (last.cursor_at as string | null) ?? null, id: Number(last.id) }) : null,
+      };
+    },
+
+    /**
      * A thread's latest `limit` messages stored before the cursor, oldest first, whether older
      * ones exist, and its conversation as the list shows it.
      */

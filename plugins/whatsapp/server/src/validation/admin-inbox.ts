@@ -60,3 +60,22 @@ export const inboxMessagesQuerySchema = z.object({
 
 export type InboxConversationsQuery = z.infer<typeof inboxConversationsQuerySchema>;
 export type InboxMessagesQuery = z.infer<typeof inboxMessagesQuerySchema>;
+
+/**
+ * `GET /api/whatsapp/conversations/latest` (content API): the list by cursor only, with the same
+ * filters as the Inbox page's.
+ */
+export const latestConversationsQuerySchema = z.object({
+  pageSize: intFromQuery(1, 100, 25),
+  status: z.enum(CONVERSATION_STATUSES).optional(),
+  unread: booleanFromQuery,
+  search: z.string().trim().max(100).optional(),
+  cursor: z
+    .string()
+    .transform((value, context) => {
+      const cursor = decodeConversationCursor(value);
+      if (!cursor) context.addIssue({ code: 'custom', message: BAD_CURSOR.replace('pagination.nextCursor', 'nextCursor') });
+      return cursor ?? z.NEVER;
+    })
+    .optional(),
+});

@@ -19,6 +19,8 @@ export default {
   type: 'content-api',
   routes: [
     ...crud('candidate', 'candidates', ['find', 'findOne', 'create', 'update', 'delete']),
+    // Before the generic /conversations/:id route.
+    { method: 'GET', path: '/conversations/latest', handler: 'conversation.latest', config: { policies: [] } },
     ...crud('conversation', 'conversations', ['find', 'findOne']),
     { method: 'POST', path: '/conversations/:id/read', handler: 'conversation.markRead', config: { policies: [] } },
     { method: 'GET', path: '/conversations/:id/messages', handler: 'conversation.messages', config: { policies: [] } },
