@@ -43,6 +43,7 @@ const statementsOf = async (client: Client, key: string, context: Context): Prom
     case 'adminFirstPageTotal':
       return [conversationPageSql({}, null, size), conversationCountSql({})];
     case 'adminDeepPage':
+    case 'restLatestDeep':
       return [conversationPageSql({}, decodeConversationCursor(context.deepCursor), size)];
     case 'adminSearchNumber':
     case 'adminSearchName': {
