@@ -97,6 +97,9 @@ describe('admin inbox: cursor paging, search and the unread filter', () => {
       expect(documentIds(body.data)).toEqual([target.documentId]);
       expect(body.data[0]!.candidate).toMatchObject({ phone: target.phone, name: target.name });
     }
+    // Letters with the digits: a name, whose digits are not looked for in numbers.
+    const named = (await adminApi().get(`/whatsapp/inbox/conversations?search=${encodeURIComponent(`No ${target.phone.slice(-7)}`)}`).expect(200)).body as ListAnswer;
+    expect(named.data).toEqual([]);
   });
 
   it('finds conversations by name, in any case and in part', async () => {

@@ -24,17 +24,20 @@ export type ConversationFilters = {
   match?: CandidateMatch | undefined;
 };
 
-/** A search term as SQL patterns: on the name (any case), and on the phone's digits when it has some. */
+/** A search term as SQL patterns: on the name (any case), and on the phone's digits when it is a number. */
 export type CandidateMatch = { name: string; phoneDigits: string | null };
 
 export type SqlQuery = { sql: string; bindings: unknown[] };
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
-export const candidateMatchOf = (term: string): CandidateMatch => {
-  const digits = term.replace(/\D/g, '');
-  return { name: `%${likeEscape(term)}%`, phoneDigits: digits ? `%${digits}%` : null };
-};
+/** A term written only with what people type in a number (digits, spaces, `+`, `-`, `.`, brackets). */
+const NUMBER_LIKE = /^[\d\s+\-.()]*\d[\d\s+\-.()]*$/;
+
+export const candidateMatchOf = (term: string): CandidateMatch => ({
+  name: `%${likeEscape(term)}%`,
+  phoneDigits: NUMBER_LIKE.test(term) ? `%${term.replace(/\D/g, '')}%` : null,
+});
 
 const candidateCondition = (match: CandidateMatch, bindings: unknown[]) => {
   bindings.push(match.name);
