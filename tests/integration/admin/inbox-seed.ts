@@ -24,18 +24,28 @@ export const newSeedToken = () => `zq${crypto.randomBytes(4).toString('hex')}`;
 const phoneOf = (runDigits: string, index: number) => `+918${runDigits}${String(index).padStart(5, '0')}`;
 
 export const seedConversations = async (client: Client, token: string, sender: string, specs: ConversationSpec[]): Promise<SeededConversation[]> => {
-  const runDigits = String(crypto.randomInt(1000, 9999));
-  const rows = specs.map((spec, index) => ({
-    ...spec,
-    phone: phoneOf(runDigits, index),
-    candidateDocumentId: `${token}c${index}`,
-    conversationDocumentId: `${token}v${index}`,
-  }));
-  await client.query(
-    `INSERT INTO plugin_whatsapp_candidates (document_id, name, phone, opt_in, created_at, updated_at, published_at)
-     SELECT d, n, p, 'opted_in', now(), now(), now() FROM unnest($1::text[], $2::text[], $3::text[]) AS t(d, n, p)`,
-    [rows.map((row) => row.candidateDocumentId), rows.map((row) => row.name), rows.map((row) => row.phone)]
-  );
+  const rowsFor = (runDigits: string) =>
+    specs.map((spec, index) => ({
+      ...spec,
+      phone: phoneOf(runDigits, index),
+      candidateDocumentId: `${token}c${index}`,
+      conversationDocumentId: `${token}v${index}`,
+    }));
+  let rows = rowsFor(String(crypto.randomInt(1000, 9999)));
+  // Another suite's run may hold the same four digits: draw again on a duplicate number.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await client.query(
+        `INSERT INTO plugin_whatsapp_candidates (document_id, name, phone, opt_in, created_at, updated_at, published_at)
+         SELECT d, n, p, 'opted_in', now(), now(), now() FROM unnest($1::text[], $2::text[], $3::text[]) AS t(d, n, p)`,
+        [rows.map((row) => row.candidateDocumentId), rows.map((row) => row.name), rows.map((row) => row.phone)]
+      );
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505' || attempt >= 5) throw error;
+      rows = rowsFor(String(crypto.randomInt(1000, 9999)));
+    }
+  }
   const inserted = await client.query(
     `INSERT INTO plugin_whatsapp_conversations
        (document_id, sender, status, last_message_at, last_message_preview, unread_count, thread_key, created_at, updated_at, published_at)
