@@ -189,6 +189,15 @@ export const createInboxReadsRepository = (strapi: Core.Strapi) => {
     async conversation(documentId: string): Promise<Row | null> {
       return (await rows(conversationByDocumentIdSql(documentId)))[0] ?? null;
     },
+    /** Document Service entries (every public field, relations as `populate` asks) in the order of `ids`. */
+    async documentsByIds(uid: string, ids: number[], populate?: Record<string, unknown>): Promise<Row[]> {
+      if (ids.length === 0) return [];
+      // `as never`: plugin content types are not in the host app's generated type registry.
+      const documents = strapi.documents(uid as never) as unknown as { findMany(params: unknown): Promise<Row[]> };
+      const found = await documents.findMany({ filters: { id: { $in: ids } }, ...(populate ? { populate } : {}), limit: ids.length });
+      const byId = new Map(found.map((row) => [Number(row.id), row]));
+      return ids.map((id) => byId.get(id)).filter((row): row is Row => Boolean(row));
+    },
     threadPage: (conversationId: number, options: { cursor: MessageCursor | null; before: string | null; limit: number }) =>
       rows(threadPageSql(conversationId, options)),
   };

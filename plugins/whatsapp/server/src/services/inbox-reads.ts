@@ -46,23 +46,23 @@ const conversationItem = (row: Row) => ({
 
 const messageItem = (row: Row) =>
   withErrorDescription({
-  documentId: String(row.document_id),
-  direction: row.direction,
-  from: row.from ?? null,
-  to: row.to ?? null,
-  body: row.body ?? null,
-  media: row.media ?? null,
-  location: row.location ?? null,
-  status: row.status,
-  errorCode: row.error_code === null || row.error_code === undefined ? null : Number(row.error_code),
-  errorMessage: (row.error_message as string | null) ?? null,
-  sentAt: iso(row.sent_at),
-  deliveredAt: iso(row.delivered_at),
-  readAt: iso(row.read_at),
-  failedAt: iso(row.failed_at),
-  messageType: row.message_type ?? null,
-  profileName: row.profile_name ?? null,
-  createdAt: iso(row.created_at),
+    documentId: String(row.document_id),
+    direction: row.direction,
+    from: row.from ?? null,
+    to: row.to ?? null,
+    body: row.body ?? null,
+    media: row.media ?? null,
+    location: row.location ?? null,
+    status: row.status,
+    errorCode: row.error_code === null || row.error_code === undefined ? null : Number(row.error_code),
+    errorMessage: (row.error_message as string | null) ?? null,
+    sentAt: iso(row.sent_at),
+    deliveredAt: iso(row.delivered_at),
+    readAt: iso(row.read_at),
+    failedAt: iso(row.failed_at),
+    messageType: row.message_type ?? null,
+    profileName: row.profile_name ?? null,
+    createdAt: iso(row.created_at),
   });
 
 export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -77,6 +77,12 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
     const page = rows.slice(0, query.limit);
     const oldest = page.at(-1);
     return { conversation, page, hasOlder, olderCursor: hasOlder && oldest ? encodeMessageCursor({ id: Number(oldest.id) }) : null };
+  };
+
+  /** The cursor to the page after `rows` (one more than a page was read), null on the last page. */
+  const nextCursorOf = (rows: Row[], pageSize: number) => {
+    const last = rows[pageSize - 1];
+    return rows.length > pageSize && last ? encodeConversationCursor({ at: (last.cursor_at as string | null) ?? null, id: Number(last.id) }) : null;
   };
 
   /** The filters a query stands for; null when a search matches nothing. */
@@ -114,12 +120,9 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
           query.withCount ? repository().conversationCount(filters) : null,
         ]);
       }
-      const page = rows.slice(0, query.pageSize);
-      const last = page.at(-1);
-      const nextCursor =
-        rows.length > query.pageSize && last ? encodeConversationCursor({ at: (last.cursor_at as string | null) ?? null, id: Number(last.id) }) : null;
+      const nextCursor = nextCursorOf(rows, query.pageSize);
       return {
-        data: page.map(conversationItem),
+        data: rows.slice(0, query.pageSize).map(conversationItem),
         meta: {
           pagination:
             offsetPage && total !== null
@@ -136,20 +139,10 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
     async conversationDocuments(query: Omit<ConversationListQuery, 'page' | 'withCount'>) {
       const filters = await filtersOf({ ...query, page: 1, withCount: false });
       const rows = filters ? await repository().conversationPage(filters, query.cursor ?? null, query.pageSize + 1) : [];
-      const page = rows.slice(0, query.pageSize);
-      const last = page.at(-1);
-      const ids = page.map((row) => Number(row.id));
-      const found = ids.length
-        ? await (strapi.documents(UID.conversation as never) as unknown as { findMany(params: unknown): Promise<Row[]> }).findMany({
-            filters: { id: { $in: ids } },
-            populate: { candidate: true },
-            limit: ids.length,
-          })
-        : [];
-      const byId = new Map(found.map((row) => [Number(row.id), row]));
+      const ids = rows.slice(0, query.pageSize).map((row) => Number(row.id));
       return {
-        data: ids.map((id) => byId.get(id)).filter((row): row is Row => Boolean(row)),
-        nextCursor: rows.length > query.pageSize && last ? encodeConversationCursor({ at: (last.cursor_at as string | null) ?? null, id: Number(last.id) }) : null,
+        data: await repository().documentsByIds(UID.conversation, ids, { candidate: true }),
+        nextCursor: nextCursorOf(rows, query.pageSize),
       };
     },
 
@@ -169,14 +162,7 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
     async threadDocuments(documentId: string, query: ThreadQuery) {
       const { page, hasOlder, olderCursor } = await latestMessages(documentId, query);
       const ids = page.map((row) => Number(row.id));
-      const found = ids.length
-        ? await (strapi.documents(UID.message as never) as unknown as { findMany(params: unknown): Promise<Row[]> }).findMany({
-            filters: { id: { $in: ids } },
-            limit: ids.length,
-          })
-        : [];
-      const byId = new Map(found.map((row) => [Number(row.id), row]));
-      return { data: ids.map((id) => byId.get(id)).filter((row): row is Row => Boolean(row)), hasOlder, olderCursor };
+      return { data: await repository().documentsByIds(UID.message, ids), hasOlder, olderCursor };
     },
   };
 };
