@@ -17,7 +17,7 @@ export type BenchWorld = {
   emulatorUrl: string;
   logFile: string;
   /** Starts (or restarts) the app with WHATSAPP_MPS = `mps`; one app at a time. */
-  startApp(mps: number): Promise<{ url: string; token: string; pid: number | undefined }>;
+  startApp(mps: number): Promise<{ url: string; token: string; adminJwt: string; pid: number | undefined }>;
   stop(): Promise<void>;
 };
 
@@ -40,7 +40,7 @@ export const createBenchWorld = async (): Promise<BenchWorld> => {
   const { url: emulatorUrl } = await emulator.start();
   const secrets = appSecrets();
   let app: AppProcess | undefined;
-  let token: string | undefined;
+  let session: { fullAccessToken: string; adminJwt: string } | undefined;
 
   return {
     database,
@@ -64,8 +64,8 @@ export const createBenchWorld = async (): Promise<BenchWorld> => {
         },
         port
       );
-      token ??= (await createAdminSession(url)).fullAccessToken;
-      return { url, token, pid: app.child.pid };
+      session ??= await createAdminSession(url);
+      return { url, token: session.fullAccessToken, adminJwt: session.adminJwt, pid: app.child.pid };
     },
     async stop() {
       await app?.stop();

@@ -54,6 +54,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(databaseUnreachableMiddleware(strapi));
   countDroppedConnectionWarnings(strapi);
   await registerAdminActions(strapi);
+  await getService(strapi, 'inbox-reads').prepare();
   // Campaign rules and live stats for every reader and writer (REST, GraphQL, Content Manager).
   strapi.documents.use(campaignRules(strapi) as unknown as Parameters<Core.Strapi['documents']['use']>[0]);
   await startJobs(strapi);

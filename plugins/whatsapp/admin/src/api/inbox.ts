@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { refreshAccessToken, useFetchClient } from '@strapi/strapi/admin';
 
 /** GET /whatsapp/inbox/conversations: one row of the list. */
@@ -39,9 +39,12 @@ export type InboxMessage = {
 
 type ConversationsAnswer = {
   data: InboxConversation[];
-  meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number } };
+  meta: { pagination: { pageSize: number; nextCursor: string | null; page?: number; total?: number; pageCount?: number } };
 };
-type ThreadAnswer = { data: InboxMessage[]; meta: { conversation: InboxConversation; hasOlder: boolean } };
+type ThreadAnswer = {
+  data: InboxMessage[];
+  meta: { conversation: InboxConversation; hasOlder: boolean; olderCursor: string | null };
+};
 
 export const inboxKeys = {
   all: ['whatsapp', 'inbox'] as const,
@@ -49,27 +52,46 @@ export const inboxKeys = {
   thread: (id: string) => ['whatsapp', 'inbox', 'thread', id] as const,
 };
 
+const PAGE_SIZE = 50;
+
+/**
+ * The conversation list, newest first: the first page, then "load more" pages that follow the
+ * previous page's cursor (each costs the same however far down the list it is).
+ */
 export const useConversationsQuery = (search: string) => {
   const { get } = useFetchClient();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: inboxKeys.conversations(search),
-    queryFn: async () => {
-      const params = new URLSearchParams({ pageSize: '100', ...(search ? { search } : {}) });
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) => {
+      // No total: the list never shows one, and counting costs a pass over every conversation.
+      const params = new URLSearchParams({ pageSize: String(PAGE_SIZE), withCount: 'false', ...(search ? { search } : {}), ...(pageParam ? { cursor: pageParam } : {}) });
       const { data } = await get<ConversationsAnswer>(`/whatsapp/inbox/conversations?${params}`);
       return data;
     },
+    getNextPageParam: (last) => last.meta.pagination.nextCursor,
+    select: (result) => ({ data: result.pages.flatMap((page) => page.data) }),
   });
 };
 
+/** A thread's latest messages, oldest first; "load older" pages back with the cursor it returned. */
 export const useThreadQuery = (id: string | null) => {
   const { get } = useFetchClient();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: inboxKeys.thread(id ?? ''),
     enabled: Boolean(id),
-    queryFn: async () => {
-      const { data } = await get<ThreadAnswer>(`/whatsapp/inbox/conversations/${id}/messages?limit=100`);
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) => {
+      const params = new URLSearchParams({ limit: '100', ...(pageParam ? { cursor: pageParam } : {}) });
+      const { data } = await get<ThreadAnswer>(`/whatsapp/inbox/conversations/${id}/messages?${params}`);
       return data;
     },
+    getNextPageParam: (last) => last.meta.olderCursor,
+    // Pages come newest first; the thread reads top to bottom.
+    select: (result) => ({
+      data: [...result.pages].reverse().flatMap((page) => page.data),
+      meta: result.pages[0]!.meta,
+    }),
   });
 };
 

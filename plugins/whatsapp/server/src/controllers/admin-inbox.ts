@@ -1,10 +1,8 @@
 import { PassThrough } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
 import { REALTIME_STREAM, UID } from '../constants';
 import { getService } from '../utils/get-service';
-import { withErrorDescription } from '../utils/message-view';
 import { parseInput } from '../validation/parse';
 import { documentIdParamsSchema } from '../validation/common';
 import { inboxConversationsQuerySchema, inboxMessagesQuerySchema } from '../validation/admin-inbox';
@@ -30,93 +28,24 @@ const conversationView = (row: Row) => {
   };
 };
 
-const MESSAGE_FIELDS = [
-  'direction',
-  'from',
-  'to',
-  'body',
-  'media',
-  'location',
-  'status',
-  'errorCode',
-  'errorMessage',
-  'sentAt',
-  'deliveredAt',
-  'readAt',
-  'failedAt',
-  'messageType',
-  'profileName',
-  'createdAt',
-] as const;
-
-const messageView = (row: Row) =>
-  withErrorDescription({
-    documentId: row.documentId as string,
-    ...Object.fromEntries(MESSAGE_FIELDS.map((field) => [field, row[field] ?? null])),
-  } as Row & { errorCode?: number | null; errorMessage?: string | null });
-
 /** The admin Inbox page: conversation list, one thread, mark read, and the live event stream. */
 export const adminInboxController = ({ strapi }: { strapi: Core.Strapi }) => {
   // `as never`: plugin content types are not in the host app's generated type registry.
   const conversations = () => strapi.documents(UID.conversation as never) as unknown as {
-    findMany(params: unknown): Promise<Row[]>;
     findOne(params: unknown): Promise<Row | null>;
-    count(params: unknown): Promise<number>;
   };
-  const messages = () => strapi.documents(UID.message as never) as unknown as { findMany(params: unknown): Promise<Row[]> };
 
   return {
     async conversations(ctx: Context) {
       const query = parseInput(inboxConversationsQuerySchema, ctx.query);
-      const filters: Row = {};
-      if (query.status) filters.status = query.status;
-      if (query.search) {
-        filters.$or = [
-          { candidate: { name: { $containsi: query.search } } },
-          { candidate: { phone: { $containsi: query.search } } },
-          { lastMessagePreview: { $containsi: query.search } },
-        ];
-      }
-      const [rows, total] = await Promise.all([
-        conversations().findMany({
-          filters,
-          // Nulls last: a conversation created for an outbound send that never went has no time yet.
-          sort: [{ lastMessageAt: 'desc' }, { id: 'desc' }],
-          populate: { candidate: { fields: ['name', 'phone', 'optIn'] } },
-          start: (query.page - 1) * query.pageSize,
-          limit: query.pageSize,
-        }),
-        conversations().count({ filters }),
-      ]);
-      ctx.body = {
-        data: rows.map(conversationView),
-        meta: {
-          pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) },
-        },
-      };
+      ctx.body = await getService(strapi, 'inbox-reads').listConversations(query);
     },
 
     async messages(ctx: Context) {
       const { id } = parseInput(documentIdParamsSchema, ctx.params);
       const query = parseInput(inboxMessagesQuerySchema, ctx.query);
-      const conversation = await conversations().findOne({
-        documentId: id,
-        populate: { candidate: { fields: ['name', 'phone', 'optIn'] } },
-      });
-      if (!conversation) throw new errors.NotFoundError('Conversation not found');
-      // Newest first to take the last `limit` (plus one, to know whether older ones exist),
-      // then turned around so the thread reads top to bottom.
-      const rows = await messages().findMany({
-        filters: { conversation: { documentId: id }, ...(query.before ? { createdAt: { $lt: query.before } } : {}) },
-        fields: [...MESSAGE_FIELDS],
-        sort: [{ createdAt: 'desc' }, { id: 'desc' }],
-        limit: query.limit + 1,
-      });
-      const hasOlder = rows.length > query.limit;
-      ctx.body = {
-        data: rows.slice(0, query.limit).reverse().map(messageView),
-        meta: { conversation: conversationView(conversation), hasOlder },
-      };
+      const thread = await getService(strapi, 'inbox-reads').threadPage(id, query);
+      ctx.body = { data: thread.data, meta: { conversation: thread.conversation, hasOlder: thread.hasOlder, olderCursor: thread.olderCursor } };
     },
 
     async markRead(ctx: Context) {

@@ -27,6 +27,7 @@ import { createCampaignSenderService } from './campaign-sender';
 import { createRealtimeStreamService } from './realtime-stream';
 import { createDatabaseFaultsService } from './database-faults';
 import { createAdminCampaignsService } from './admin-campaigns';
+import { createInboxReadsService } from './inbox-reads';
 
 export default {
   settings: createSettingsService,
@@ -58,4 +59,5 @@ export default {
   'realtime-stream': createRealtimeStreamService,
   'database-faults': createDatabaseFaultsService,
   'admin-campaigns': createAdminCampaignsService,
+  'inbox-reads': createInboxReadsService,
 };

@@ -25,6 +25,7 @@ import type { CampaignSenderService } from '../services/campaign-sender';
 import type { RealtimeStreamService } from '../services/realtime-stream';
 import type { DatabaseFaultsService } from '../services/database-faults';
 import type { AdminCampaignsService } from '../services/admin-campaigns';
+import type { InboxReadsService } from '../services/inbox-reads';
 
 type Services = {
   settings: SettingsService;
@@ -52,6 +53,7 @@ type Services = {
   'realtime-stream': RealtimeStreamService;
   'database-faults': DatabaseFaultsService;
   'admin-campaigns': AdminCampaignsService;
+  'inbox-reads': InboxReadsService;
 };
 
 /** Typed access to the plugin's own services; resolved lazily so factories never cycle. */

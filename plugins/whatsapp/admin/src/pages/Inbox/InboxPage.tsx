@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Layouts, Page, useAPIErrorHandler, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { Alert, Badge, Box, Flex, Searchbar, Typography } from '@strapi/design-system';
+import { Alert, Badge, Box, Button, Flex, Searchbar, Typography } from '@strapi/design-system';
 import { actionUid } from '../../../../shared/permissions';
 import {
   inboxKeys,
@@ -169,7 +169,7 @@ export const InboxPage = () => {
                 onChange={(event: { target: { value: string } }) => setSearch(event.target.value)}
                 onClear={() => setSearch('')}
                 clearLabel={formatMessage({ id: getTranslation('inbox.search.clear'), defaultMessage: 'Clear the search' })}
-                placeholder={formatMessage({ id: getTranslation('inbox.search.placeholder'), defaultMessage: 'Search name, phone or message' })}
+                placeholder={formatMessage({ id: getTranslation('inbox.search.placeholder'), defaultMessage: 'Search name or phone' })}
               >
                 {formatMessage({ id: getTranslation('inbox.search.label'), defaultMessage: 'Search conversations' })}
               </Searchbar>
@@ -182,6 +182,13 @@ export const InboxPage = () => {
                 searching={appliedSearch !== ''}
                 onSelect={(id) => setParams({ conversation: id })}
               />
+              {conversations.hasNextPage && (
+                <Flex justifyContent="center" padding={3}>
+                  <Button variant="tertiary" size="S" loading={conversations.isFetchingNextPage} onClick={() => void conversations.fetchNextPage()}>
+                    {formatMessage({ id: getTranslation('inbox.list.more'), defaultMessage: 'Load more conversations' })}
+                  </Button>
+                </Flex>
+              )}
             </Box>
           </Flex>
           <Flex direction="column" alignItems="stretch" style={{ flex: 1, minWidth: 0 }}>
@@ -202,6 +209,13 @@ export const InboxPage = () => {
                   </Typography>
                 </Box>
                 <Box background="neutral100" style={{ flex: 1, overflowY: 'auto' }}>
+                  {thread.hasNextPage && (
+                    <Flex justifyContent="center" paddingTop={3}>
+                      <Button variant="tertiary" size="S" loading={thread.isFetchingNextPage} onClick={() => void thread.fetchNextPage()}>
+                        {formatMessage({ id: getTranslation('inbox.thread.older'), defaultMessage: 'Load older messages' })}
+                      </Button>
+                    </Flex>
+                  )}
                   <Thread
                     messages={thread.data?.data}
                     isLoading={thread.isLoading}

@@ -26,8 +26,11 @@ export default {
   type: 'content-api',
   routes: [
     ...crud('candidate', 'candidates', ['find', 'findOne', 'create', 'update', 'delete']),
+    // Before the generic /conversations/:id route.
+    { method: 'GET', path: '/conversations/latest', handler: 'conversation.latest', config: routeConfig() },
     ...crud('conversation', 'conversations', ['find', 'findOne']),
     { method: 'POST', path: '/conversations/:id/read', handler: 'conversation.markRead', config: routeConfig() },
+    { method: 'GET', path: '/conversations/:id/messages', handler: 'conversation.messages', config: routeConfig() },
     ...crud('message', 'messages', ['find', 'findOne']),
     { method: 'POST', path: '/messages', handler: 'message.send', config: routeConfig() },
     { method: 'POST', path: '/messages/:id/retry', handler: 'message.retry', config: routeConfig() },
@@ -36,7 +39,7 @@ export default {
     { method: 'POST', path: '/templates/:id/submit', handler: 'template-actions.submit', config: routeConfig() },
     { method: 'POST', path: '/templates/:id/preview', handler: 'template-actions.preview', config: routeConfig() },
     ...crud('template', 'templates', ['find', 'findOne', 'create', 'update', 'delete']),
-    // Campaign actions and per-recipient status (issue 6), before the generic /campaigns/:id routes.
+    // Campaign actions and per-recipient status, before the generic /campaigns/:id routes.
     { method: 'POST', path: '/campaigns/:id/launch', handler: 'campaign-actions.launch', config: routeConfig() },
     { method: 'POST', path: '/campaigns/:id/pause', handler: 'campaign-actions.pause', config: routeConfig() },
     { method: 'POST', path: '/campaigns/:id/resume', handler: 'campaign-actions.resume', config: routeConfig() },
@@ -44,7 +47,7 @@ export default {
     { method: 'POST', path: '/campaigns/:id/retry-failed', handler: 'campaign-actions.retryFailed', config: routeConfig() },
     { method: 'GET', path: '/campaigns/:id/recipients', handler: 'campaign-actions.recipients', config: routeConfig() },
     ...crud('campaign', 'campaigns', ['find', 'findOne', 'create', 'update', 'delete']),
-    // Status sync (issue 7): 202 with a run; the overview; one run.
+    // Status sync: 202 with a run; the overview; one run.
     { method: 'POST', path: '/sync-status', handler: 'status-sync.start', config: routeConfig() },
     { method: 'GET', path: '/sync-status', handler: 'status-sync.find', config: routeConfig() },
     { method: 'GET', path: '/sync-status/:id', handler: 'status-sync.findOne', config: routeConfig() },
