@@ -10,21 +10,7 @@ import {
   waitForCampaign,
   type ExtraApp,
 } from './helpers';
-
-/** The most messages created in any `window` consecutive whole seconds (Twilio keeps seconds). */
-const busiestWindow = (seconds: number[], window: number) => {
-  const perSecond = new Map<number, number>();
-  for (const second of seconds) perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
-  const first = Math.min(...seconds);
-  const last = Math.max(...seconds);
-  let most = 0;
-  for (let start = first - window + 1; start <= last; start += 1) {
-    let sum = 0;
-    for (let second = start; second < start + window; second += 1) sum += perSecond.get(second) ?? 0;
-    most = Math.max(most, sum);
-  }
-  return most;
-};
+import { busiestWindow, secondOf as secondOfDate } from '../helpers/pace';
 
 describe('two app instances on one database run one campaign together', () => {
   const sender = '+15005550040';
@@ -59,7 +45,7 @@ describe('two app instances on one database run one campaign together', () => {
     // Each instance gives its own URL as StatusCallback: both sent part of the campaign.
     const fromInstance = (app: ExtraApp) => messages.filter((message) => message.statusCallback?.startsWith(`${app.url}/`));
     const byInstance = apps.map((app) => fromInstance(app).length);
-    const secondOf = (message: { dateCreated: string }) => Math.floor(new Date(message.dateCreated).getTime() / 1000);
+    const secondOf = (message: { dateCreated: string }) => secondOfDate(message.dateCreated);
     const seconds = messages.map(secondOf);
     const window = 5;
     const first = Math.min(...seconds);
