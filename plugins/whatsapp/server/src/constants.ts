@@ -47,7 +47,7 @@ export const WEBHOOK_ROUTE = {
 export const STATUS_CALLBACK_PATH = `/api/${PLUGIN_ID}${WEBHOOK_ROUTE.status}`;
 
 /**
- * Outbound sends (issue: send). A send whose answer never came is reconciled against Twilio
+ * Outbound sends. A send whose answer never came is reconciled against Twilio
  * before anything is sent again, so the Twilio timeout only decides how soon we find out.
  */
 export const SEND = {
@@ -153,7 +153,7 @@ export const REALTIME_STREAM = {
 export const DATABASE_PROBE_MS = 500;
 
 /**
- * Status sync (issue 7): how much one run does, and when a run counts as abandoned. The
+ * Status sync: how much one run does, and when a run counts as abandoned. The
  * schedule, minimum age and budget share come from the environment (domain/sync-pacing.ts).
  */
 export const STATUS_SYNC = {
@@ -185,7 +185,7 @@ export const STATUS_SYNC = {
 } as const;
 
 /**
- * Campaign dispatch (issue: campaigns). One dispatcher per sender runs at a time across all app
+ * Campaign dispatch. One dispatcher per sender runs at a time across all app
  * instances; it paces sends with the per-sender token bucket in PostgreSQL.
  */
 export const CAMPAIGN = {

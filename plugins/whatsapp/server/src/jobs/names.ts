@@ -20,13 +20,13 @@ export const JOB = {
   sendMessage: 'whatsapp.send-message',
   /** Re-enqueue pending outbound messages that no job is looking after. */
   sweepOutbox: 'whatsapp.sweep-outbox',
-  /** Import and refresh templates from Twilio's Content API (issue 5). */
+  /** Import and refresh templates from Twilio's Content API. */
   templateSync: 'whatsapp.template-sync',
-  /** The status sync schedule's tick: asks for a run over everything pending (issue 7). */
+  /** The status sync schedule's tick: asks for a run over everything pending. */
   statusSync: 'whatsapp.status-sync',
   /** One status sync run (scheduled or requested), by its run record. */
   statusSyncRun: 'whatsapp.status-sync-run',
-  /** One run of the campaign dispatcher of a sender (issue 6). */
+  /** One run of the campaign dispatcher of a sender. */
   campaignDispatch: 'whatsapp.campaign-dispatch',
   /** Launches scheduled campaigns when due: every minute, and at a campaign's `scheduledAt`. */
   campaignScheduler: 'whatsapp.campaign-scheduler',
