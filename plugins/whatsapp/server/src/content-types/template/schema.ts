@@ -33,7 +33,7 @@ export const templateSchema = {
     },
     rejectionReason: { type: 'text', configurable: false },
     lastSyncedAt: { type: 'datetime', configurable: false },
-    // Added by the Twilio sync (issue 5). Set when a sync no longer finds the contentSid at Twilio:
+    // Added by the Twilio sync. Set when a sync no longer finds the contentSid at Twilio:
     // the template is kept (messages and campaigns point at it) but can no longer be sent.
     deletedAtTwilio: { type: 'datetime', configurable: false },
     // Twilio's `types` as last created or synced (twilio/text, twilio/media, twilio/quick-reply…);
