@@ -5,6 +5,7 @@ import type { RecipientStatus, SkipReason } from '../domain/campaign-recipient';
 import { jsonParam } from './document-row';
 import { parseJsonColumn } from './campaign-record';
 import { PLAIN_TABLE } from './campaign-tables';
+import { deliveryFields, isoOrNull } from '../utils/sql-row';
 
 /**
  * A campaign's recipients (the plain table of repositories/campaign-tables.ts). Why SQL: a launch
@@ -67,7 +68,6 @@ export type RecipientListItem = {
   } | null;
 };
 
-const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : value ? new Date(String(value)).toISOString() : null);
 
 /** A launch that writes this many recipients refreshes the table's planner statistics. */
 const ANALYZE_AFTER_ROWS = 1_000;
@@ -196,19 +196,14 @@ export const createCampaignRecipientsRepository = (strapi: Core.Strapi) => {
         status: row.status as RecipientStatus,
         skipReason: (row.skip_reason as SkipReason | null) ?? null,
         skipDetail: (row.skip_detail as string | null) ?? null,
-        dispatchedAt: iso(row.dispatched_at),
-        repliedAt: iso(row.replied_at),
+        dispatchedAt: isoOrNull(row.dispatched_at),
+        repliedAt: isoOrNull(row.replied_at),
         message: row.message_document_id
           ? {
               documentId: String(row.message_document_id),
               status: String(row.message_status),
               twilioSid: (row.twilio_sid as string | null) ?? null,
-              errorCode: row.error_code === null || row.error_code === undefined ? null : Number(row.error_code),
-              errorMessage: (row.error_message as string | null) ?? null,
-              sentAt: iso(row.sent_at),
-              deliveredAt: iso(row.delivered_at),
-              readAt: iso(row.read_at),
-              failedAt: iso(row.failed_at),
+              ...deliveryFields(row),
             }
           : null,
       }));

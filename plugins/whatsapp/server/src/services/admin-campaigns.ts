@@ -4,6 +4,7 @@ import { campaignProgress, type AdminCampaignView } from '../../../shared/campai
 import { PLUGIN_ID } from '../constants';
 import { emptyStats, type CampaignStats } from '../domain/campaign-recipient';
 import type { AdminCampaignListQuery } from '../validation/admin-campaigns';
+import { isoOrNull } from '../utils/sql-row';
 
 type Row = Record<string, unknown>;
 
@@ -18,7 +19,6 @@ type CoreCampaignService = {
 const FIELDS = ['name', 'state', 'stateReason', 'scheduledAt', 'startedAt', 'completedAt', 'stats', 'createdAt', 'updatedAt'];
 const POPULATE = { template: { fields: ['name', 'approvalStatus'] } };
 
-const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
 
 /** What the admin pages show of a campaign; explicit, so nothing else leaves. */
 const toView = (row: Row): AdminCampaignView => {
@@ -30,11 +30,11 @@ const toView = (row: Row): AdminCampaignView => {
     name: String(row.name),
     state: row.state as AdminCampaignView['state'],
     stateReason: (row.stateReason as string | null) ?? null,
-    scheduledAt: iso(row.scheduledAt),
-    startedAt: iso(row.startedAt),
-    completedAt: iso(row.completedAt),
-    createdAt: iso(row.createdAt) as string,
-    updatedAt: iso(row.updatedAt) as string,
+    scheduledAt: isoOrNull(row.scheduledAt),
+    startedAt: isoOrNull(row.startedAt),
+    completedAt: isoOrNull(row.completedAt),
+    createdAt: isoOrNull(row.createdAt) as string,
+    updatedAt: isoOrNull(row.updatedAt) as string,
     template: template
       ? { documentId: String(template.documentId), name: String(template.name), approvalStatus: String(template.approvalStatus) }
       : null,

@@ -5,6 +5,7 @@ import { UID } from '../constants';
 import { withErrorDescription } from '../utils/message-view';
 import { ensureInboxIndexes } from '../repositories/inbox-indexes';
 import { candidateMatchOf, createInboxReadsRepository, type ConversationFilters } from '../repositories/inbox-reads';
+import { deliveryFields, isoOrNull } from '../utils/sql-row';
 
 /**
  * A search whose candidates match at most this many conversations lists them by id and sorts
@@ -27,17 +28,16 @@ export type ConversationListQuery = {
 
 export type ThreadQuery = { limit: number; before?: string | undefined; cursor?: MessageCursor | undefined };
 
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value ? new Date(String(value)).toISOString() : null);
 
 /** What the inbox list shows of a conversation; explicit, so private columns never leave. */
 const conversationItem = (row: Row) => ({
   documentId: String(row.document_id),
   status: row.status,
   sender: row.sender,
-  lastMessageAt: iso(row.last_message_at),
+  lastMessageAt: isoOrNull(row.last_message_at),
   lastMessagePreview: row.last_message_preview ?? null,
-  lastInboundAt: iso(row.last_inbound_at),
-  windowExpiresAt: iso(row.window_expires_at),
+  lastInboundAt: isoOrNull(row.last_inbound_at),
+  windowExpiresAt: isoOrNull(row.window_expires_at),
   unreadCount: Number(row.unread_count ?? 0),
   candidate: row.candidate_document_id
     ? { documentId: row.candidate_document_id, name: row.candidate_name ?? null, phone: row.candidate_phone, optIn: row.candidate_opt_in }
@@ -54,15 +54,10 @@ const messageItem = (row: Row) =>
     media: row.media ?? null,
     location: row.location ?? null,
     status: row.status,
-    errorCode: row.error_code === null || row.error_code === undefined ? null : Number(row.error_code),
-    errorMessage: (row.error_message as string | null) ?? null,
-    sentAt: iso(row.sent_at),
-    deliveredAt: iso(row.delivered_at),
-    readAt: iso(row.read_at),
-    failedAt: iso(row.failed_at),
+    ...deliveryFields(row),
     messageType: row.message_type ?? null,
     profileName: row.profile_name ?? null,
-    createdAt: iso(row.created_at),
+    createdAt: isoOrNull(row.created_at),
   });
 
 export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => {
