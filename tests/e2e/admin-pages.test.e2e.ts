@@ -6,7 +6,7 @@ import { uniqueName } from '../integration/helpers/data';
 import { withDb } from '../integration/helpers/db';
 import { adminApi, createCampaign } from '../integration/campaigns/helpers';
 import { completedCampaignWithOneSkipped } from '../integration/campaigns/seed';
-import { launchBrowser, logIn, openPluginPage } from './helpers/browser';
+import { logIn, openPluginPage, openSignedInBrowser } from './helpers/browser';
 
 /** Counts a paused campaign is left with: 3 of 4 recipients handled, one still waiting. */
 const PAUSED_STATS = {
@@ -45,9 +45,7 @@ describe('admin pages in a browser', () => {
     const draft = await contentApi().post('/api/whatsapp/templates').send({ data: { name: draftTemplateName, body: 'Hi {{1}}', variables: { '1': 'Ravi' } } });
     expect(draft.status).toBe(201);
 
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await logIn(page);
+    ({ browser, page } = await openSignedInBrowser());
   }, 120_000);
 
   afterAll(async () => {

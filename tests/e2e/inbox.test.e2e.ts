@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { uniqueIndianMobile, uniqueName } from '../integration/helpers/data';
 import { INBOUND_PATH, inboundParams, postSigned } from '../integration/webhook/support';
-import { launchBrowser, logIn, openPluginPage } from './helpers/browser';
+import { openPluginPage, openSignedInBrowser } from './helpers/browser';
 
 /** Screenshots of each step, for a person to look at (git-ignored). */
 const SHOTS = path.resolve(__dirname, '../../.tmp/e2e-screenshots');
@@ -28,9 +28,7 @@ describe('the Inbox in a browser', () => {
         )
       );
     }
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await logIn(page);
+    ({ browser, page } = await openSignedInBrowser());
   }, 120_000);
 
   afterAll(async () => {

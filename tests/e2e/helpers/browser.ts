@@ -4,6 +4,14 @@ import { chromiumLaunchOptions } from './chromium';
 
 export const launchBrowser = async (): Promise<Browser> => chromium.launch(chromiumLaunchOptions());
 
+/** A browser with one page at a desktop size, signed in as the super admin. */
+export const openSignedInBrowser = async (): Promise<{ browser: Browser; page: Page }> => {
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await logIn(page);
+  return { browser, page };
+};
+
 /** Signs in through the admin's login form, as a person would. */
 export const logIn = async (page: Page, email = ctx.adminEmail, password = ctx.adminPassword) => {
   await page.goto(`${ctx.url}/admin/auth/login`);
