@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { INBOX_INDEX } from '../../../plugins/whatsapp/server/src/repositories/inbox-indexes';
+import { EXTRA_INDEX } from '../../../plugins/whatsapp/server/src/constants';
 import {
   candidateMatchOf,
   conversationPageSql,
@@ -44,30 +44,30 @@ const indexNames = (nodes: PlanNode[]) => nodes.map((node) => node['Index Name']
 describe('inbox reads walk their indexes', () => {
   it('the list, from the top and from a cursor, walks the order index', async () => {
     const top = await planOf(conversationPageSql({}, null, 26), NO_SCAN_NO_SORT);
-    expect(indexNames(top)).toContain(INBOX_INDEX.order);
+    expect(indexNames(top)).toContain(EXTRA_INDEX.inboxOrder);
     const deep = await planOf(conversationPageSql({}, { at: '2030-01-01T00:00:00.000000Z', id: 5 }, 26), NO_SCAN_NO_SORT);
-    const walk = deep.find((node) => node['Index Name'] === INBOX_INDEX.order);
+    const walk = deep.find((node) => node['Index Name'] === EXTRA_INDEX.inboxOrder);
     // The cursor is where the scan starts, not a filter on the rows before it.
     expect(walk?.['Index Cond']).toMatch(/ROW\(/i);
     const afterNull = await planOf(conversationPageSql({}, { at: null, id: 5 }, 26), NO_SCAN_NO_SORT);
-    expect(afterNull.find((node) => node['Index Name'] === INBOX_INDEX.order)?.['Index Cond']).toMatch(/ROW\(/i);
+    expect(afterNull.find((node) => node['Index Name'] === EXTRA_INDEX.inboxOrder)?.['Index Cond']).toMatch(/ROW\(/i);
   });
 
   it('the unread filter walks the partial index of unread conversations', async () => {
     const nodes = await planOf(conversationPageSql({ unread: true }, null, 26), NO_SCAN_NO_SORT);
-    expect(indexNames(nodes)).toContain(INBOX_INDEX.unread);
+    expect(indexNames(nodes)).toContain(EXTRA_INDEX.inboxUnread);
   });
 
   it('a search finds candidates through the trigram indexes, by name and by number', async () => {
     const byName = await planOf(matchingConversationsSql(candidateMatchOf('meera'), 1001), ['enable_seqscan']);
-    expect(indexNames(byName)).toContain(INBOX_INDEX.candidateName);
+    expect(indexNames(byName)).toContain(EXTRA_INDEX.candidateNameTrigram);
     const byNumber = await planOf(matchingConversationsSql(candidateMatchOf('98765 43210'), 1001), ['enable_seqscan']);
-    expect(indexNames(byNumber)).toEqual(expect.arrayContaining([INBOX_INDEX.candidateName, INBOX_INDEX.candidatePhone]));
+    expect(indexNames(byNumber)).toEqual(expect.arrayContaining([EXTRA_INDEX.candidateNameTrigram, EXTRA_INDEX.candidatePhoneTrigram]));
   });
 
   it("a thread's page walks the thread index and looks its messages up by id", async () => {
     const nodes = await planOf(threadPageSql(1, { cursor: { id: 100 }, before: null, limit: 51 }), NO_SCAN_NO_SORT);
-    const walk = nodes.find((node) => node['Index Name'] === INBOX_INDEX.thread);
+    const walk = nodes.find((node) => node['Index Name'] === EXTRA_INDEX.inboxThread);
     expect(walk?.['Index Cond']).toMatch(/message_id < /);
     expect(nodes.find((node) => node['Relation Name'] === 'plugin_whatsapp_messages')?.['Node Type']).toMatch(/^Index (Only )?Scan$/);
   });

@@ -9,6 +9,8 @@ export type IsolatedApp = {
   databaseUrl: string;
   fullAccessToken: string;
   adminJwt: string;
+  /** Stops the app process and starts it again on the same database and port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -23,16 +25,18 @@ export const startIsolatedApp = async (databasePrefix: string, env: Record<strin
   try {
     const port = await findFreePort();
     const url = `http://127.0.0.1:${port}`;
-    const app = await startAppProcess(
-      { ...ctx.appEnv, PORT: String(port), WHATSAPP_PUBLIC_URL: url, DATABASE_URL: database.connectionString, ...env },
-      port
-    );
+    const appEnv = { ...ctx.appEnv, PORT: String(port), WHATSAPP_PUBLIC_URL: url, DATABASE_URL: database.connectionString, ...env };
+    let app = await startAppProcess(appEnv, port);
     const session = await createAdminSession(app.url);
     return {
       url: app.url,
       databaseUrl: database.connectionString,
       fullAccessToken: session.fullAccessToken,
       adminJwt: session.adminJwt,
+      restart: async () => {
+        await app.stop();
+        app = await startAppProcess(appEnv, port);
+      },
       stop: async () => {
         await app.stop();
         await database.drop();

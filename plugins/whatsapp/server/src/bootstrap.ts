@@ -12,6 +12,7 @@ import { campaignRules } from './document-middlewares/campaign-rules';
 import { getService } from './utils/get-service';
 import { databaseUnreachableMiddleware } from './middlewares/database-unreachable';
 import { countDroppedConnectionWarnings } from './utils/driver-warnings';
+import { applySchema } from './schema/apply';
 
 /** The job queue, and which handler works each queue (the queue itself knows no handler). */
 const startJobs = async (strapi: Core.Strapi) => {
@@ -25,14 +26,12 @@ const startJobs = async (strapi: Core.Strapi) => {
   await queue.work(JOB.sendMessage, sendMessage, { minPriority: SEND_PRIORITY.inbox, pollingSeconds: 1 });
   await queue.work(JOB.sweepOutbox, createSweepOutboxHandler(strapi), { pollingSeconds: 30 });
   await queue.work(JOB.templateSync, createTemplateSyncHandler(strapi));
-  await getService(strapi, 'status-sync').prepare();
   await queue.work(JOB.statusSync, createStatusSyncTickHandler(strapi));
   // Runs of different scopes side by side (they split the sync's share of the Twilio budget).
   await queue.work(JOB.statusSyncRun, createStatusSyncRunHandler(strapi), { concurrency: 3 });
   // Campaigns: the advisory lock makes one dispatcher run per sender across instances; two job
   // slots let the run a finishing one queues start here and wait for its lock while the last
   // sends go out. Scheduled launches are polled every second so they start on time.
-  await getService(strapi, 'campaign-dispatch').prepare();
   await queue.work(JOB.campaignDispatch, createCampaignDispatchHandler(strapi), { concurrency: 2, pollingSeconds: 1 });
   await queue.work(JOB.campaignScheduler, createCampaignSchedulerHandler(strapi), { pollingSeconds: 1 });
 };
@@ -53,8 +52,9 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // which Strapi mounts when it starts listening.
   strapi.server.use(databaseUnreachableMiddleware(strapi));
   countDroppedConnectionWarnings(strapi);
+  // The plugin's own tables and indexes, before anything reads or writes them.
+  await applySchema(strapi);
   await registerAdminActions(strapi);
-  await getService(strapi, 'inbox-reads').prepare();
   // Campaign rules and live stats for every reader and writer (REST, GraphQL, Content Manager).
   strapi.documents.use(campaignRules(strapi) as unknown as Parameters<Core.Strapi['documents']['use']>[0]);
   await startJobs(strapi);

@@ -34,6 +34,26 @@ export const LINK_TABLE = {
   campaignTemplate: 'plugin_whatsapp_campaigns_template_lnk',
 } as const;
 
+/**
+ * Plain tables (not content types), created by the schema module (schema/migrations.ts): a
+ * campaign's work queue and the senders' token buckets.
+ */
+export const PLAIN_TABLE = {
+  campaignRecipient: 'plugin_whatsapp_campaign_recipients',
+  rateBucket: 'plugin_whatsapp_rate_buckets',
+  schemaMigration: 'plugin_whatsapp_schema_migrations',
+} as const;
+
+/** Indexes the schema module adds to Strapi's tables (Strapi's own definitions cannot express them). */
+export const EXTRA_INDEX = {
+  syncRunActiveScope: 'plugin_whatsapp_sync_runs_active_scope_unique',
+  inboxOrder: `${TABLE.conversation}_inbox_order_index`,
+  inboxUnread: `${TABLE.conversation}_inbox_unread_index`,
+  inboxThread: `${LINK_TABLE.messageConversation}_thread_index`,
+  candidateNameTrigram: `${TABLE.candidate}_name_trgm_index`,
+  candidatePhoneTrigram: `${TABLE.candidate}_phone_trgm_index`,
+} as const;
+
 /** Logged before every plugin log line so operators can grep for it. */
 export const LOG_PREFIX = '[whatsapp]';
 

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { LINK_TABLE, TABLE, UID } from '../constants';
+import { LINK_TABLE, TABLE, UID, PLAIN_TABLE } from '../constants';
 import type { SkipReason } from '../domain/campaign-recipient';
 import { defaultColumns, jsonParam, type DefaultColumns } from './document-row';
 import { parseJsonColumn } from './campaign-record';
-import { PLAIN_TABLE } from './campaign-tables';
 import { prepareStatement, runPreparedOn, type PreparedStatement } from './prepared-statement';
 
 /**

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { LINK_TABLE, TABLE } from '../constants';
+import { LINK_TABLE, TABLE, PLAIN_TABLE } from '../constants';
 import type { RecipientStatus, SkipReason } from '../domain/campaign-recipient';
 import { jsonParam } from './document-row';
 import { parseJsonColumn } from './campaign-record';
-import { PLAIN_TABLE } from './campaign-tables';
 import { deliveryFields, isoOrNull } from '../utils/sql-row';
 
 /**

@@ -1,6 +1,6 @@
+import { PLAIN_TABLE } from '../constants';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { PLAIN_TABLE } from './campaign-tables';
 import { freshBucket, reserve, slowDown, type BucketLimits, type BucketState, type Reservation } from '../domain/token-bucket';
 
 /**

@@ -16,8 +16,9 @@ import type { SyncScope } from '../domain/sync-scope';
  * services/message-status.ts like every callback.
  */
 
-const ACTIVE_SCOPE_INDEX = 'plugin_whatsapp_sync_runs_active_scope_unique';
-const ACTIVE = `state IN ('queued', 'running')`;
+/** A run still under way: the predicate of the schema's one-active-run-per-scope index. */
+export const SYNC_RUN_ACTIVE = `state IN ('queued', 'running')`;
+const ACTIVE = SYNC_RUN_ACTIVE;
 
 export type RunCounters = {
   total: number;
@@ -122,34 +123,12 @@ const toRun = (row: Row): RunRow => ({
 const RUN_COLUMNS = `id, document_id, scope_key, scope, trigger, state, created_at, started_at, finished_at, heartbeat_at,
   total, checked, changed, stuck, error_count, rate_limited, error_details, changes, failure_reason`;
 
-// Built once per app and database: concurrent boots may both try, the advisory lock lets one win.
-const indexReady = new WeakMap<Core.Strapi, Promise<void>>();
-
 export const createStatusSyncRepository = (strapi: Core.Strapi) => {
   const db = (trx?: Knex.Transaction): Knex => (trx ?? strapi.db.connection) as Knex;
   const R = TABLE.syncRun;
   const M = TABLE.message;
 
   return {
-    /**
-     * The partial unique index behind "one run at a time per scope": Strapi's index
-     * definitions have no WHERE, and Strapi leaves alone indexes it did not create.
-     */
-    ensureSchema(): Promise<void> {
-      let ready = indexReady.get(strapi);
-      if (!ready) {
-        ready = strapi.db.connection
-          .transaction(async (trx) => {
-            await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [ACTIVE_SCOPE_INDEX]);
-            await trx.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${ACTIVE_SCOPE_INDEX} ON ${R} (scope_key) WHERE ${ACTIVE}`);
-          })
-          .then(() => undefined);
-        ready.catch(() => indexReady.delete(strapi));
-        indexReady.set(strapi, ready);
-      }
-      return ready;
-    },
-
     /** Marks as failed an active run of this scope that stopped making progress (its instance died). */
     async abandonStale(trx: Knex.Transaction, scopeKey: string, now: Date, staleRunningMs: number, staleQueuedMs: number) {
       await trx.raw(

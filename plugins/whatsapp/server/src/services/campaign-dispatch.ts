@@ -19,7 +19,6 @@ import {
   type RecipientSkip,
 } from '../repositories/campaign-dispatch';
 import { newDocumentId } from '../repositories/document-row';
-import { ensureCampaignTables } from '../repositories/campaign-tables';
 import { tryLockDispatcher, type DispatchLock } from '../repositories/dispatch-lock';
 import { createPacer, createStartWindow, type Pacer, type StartWindow } from '../utils/pacer';
 import type { OutgoingMessage, SendSession } from './campaign-sender';
@@ -330,11 +329,6 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
 
   return {
     kick,
-
-    /** At boot: the tables, before any job runs. */
-    async prepare() {
-      await ensureCampaignTables(strapi);
-    },
 
     /** At boot: a running campaign whose dispatcher died with an instance goes on at once. */
     async resumeRunning() {

@@ -3,7 +3,6 @@ import { errors } from '@strapi/utils';
 import { encodeConversationCursor, encodeMessageCursor, type ConversationCursor, type MessageCursor } from '../domain/inbox-cursor';
 import { UID } from '../constants';
 import { withErrorDescription } from '../utils/message-view';
-import { ensureInboxIndexes } from '../repositories/inbox-indexes';
 import { candidateMatchOf, createInboxReadsRepository, type ConversationFilters } from '../repositories/inbox-reads';
 import { deliveryFields, isoOrNull } from '../utils/sql-row';
 
@@ -91,11 +90,6 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
   };
 
   return {
-    /** Builds the indexes the reads below walk. */
-    async prepare() {
-      await ensureInboxIndexes(strapi);
-    },
-
     /**
      * One page of the inbox list, newest first. With a cursor: the page after it, and no total
      * (counting would cost as much as reading every page). Without: page `page`, with a total

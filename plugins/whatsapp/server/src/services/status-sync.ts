@@ -86,7 +86,6 @@ export const createStatusSyncService = ({ strapi }: { strapi: Core.Strapi }) => 
 
   /** The run records a queued run and its job in one transaction, or finds the active one. */
   const enqueue = async (scope: SyncScope, trigger: SyncRunTrigger): Promise<RunRequest> => {
-    await repo.ensureSchema();
     // The schedule has a key of its own: its runs skip young messages, so a request for
     // everything pending is not answered with a scheduled run, and ticks never overlap.
     const key = trigger === 'schedule' ? SCHEDULE_SCOPE_KEY : scopeKey(scope);
@@ -198,9 +197,6 @@ export const createStatusSyncService = ({ strapi }: { strapi: Core.Strapi }) => 
   };
 
   return {
-    /** Creates what the run records need beyond Strapi's schema (at boot; idempotent). */
-    prepare: () => repo.ensureSchema(),
-
     /** On demand (REST or admin): 202 with the run, or the run of this scope already under way. */
     async request(scope: SyncScope): Promise<RunRequest> {
       const violation = checkCredentials(await settings());

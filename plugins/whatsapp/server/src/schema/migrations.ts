@@ -1,0 +1,96 @@
+import { EXTRA_INDEX, LINK_TABLE, PLAIN_TABLE, TABLE } from '../constants';
+import { CONVERSATION_ORDER_KEY } from '../repositories/inbox-reads';
+import { SYNC_RUN_ACTIVE } from '../repositories/status-sync';
+
+/**
+ * Every table and index the plugin owns outside its content types, as numbered steps applied
+ * once each, in order (schema/apply.ts). A step is never edited once released: a change is a new
+ * step. Steps use IF [NOT] EXISTS so a database set up before this list existed adopts them.
+ *
+ * `optional`: a step the database may refuse (an extension a managed PostgreSQL does not allow);
+ * the plugin works without it, and it is tried again at the next boot.
+ */
+export type SchemaMigration = { version: number; name: string; statements: string[]; optional?: boolean };
+
+const R = PLAIN_TABLE.campaignRecipient;
+const conversationOrder = CONVERSATION_ORDER_KEY.replace(/cv\./g, '');
+
+export const SCHEMA_MIGRATIONS: SchemaMigration[] = [
+  {
+    version: 1,
+    // A campaign's work queue: written 10,000 rows per statement at launch, with a
+    // (campaign, candidate) unique key that Strapi's link tables cannot hold.
+    name: 'campaign recipients',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ${R} (
+         id bigserial PRIMARY KEY,
+         campaign_id integer NOT NULL,
+         candidate_id integer NOT NULL,
+         -- The sender the campaign was launched from: its dispatcher sends these.
+         sender varchar(64) NOT NULL,
+         template_id integer NOT NULL,
+         -- Placeholder values resolved at launch (domain/variable-mapping.ts).
+         variables jsonb,
+         -- waiting | dispatched (the message exists) | skipped | canceled
+         state varchar(16) NOT NULL,
+         skip_reason varchar(32),
+         skip_detail text,
+         message_id integer,
+         -- The failed message a retry-failed sends again (linked to the new one by retryOf).
+         retry_of_message_id integer,
+         dispatched_at timestamp(6),
+         created_at timestamp(6) NOT NULL,
+         updated_at timestamp(6) NOT NULL
+       )`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS ${R}_campaign_candidate_unique ON ${R} (campaign_id, candidate_id)`,
+      // The dispatcher's queue in launch order; (id + 0) is an order the primary key cannot offer,
+      // so the planner never walks the primary key past dispatched rows instead.
+      `CREATE INDEX IF NOT EXISTS ${R}_waiting_queue_index ON ${R} (sender, campaign_id, (id + 0)) WHERE state = 'waiting'`,
+      `DROP INDEX IF EXISTS ${R}_waiting_index`,
+      `CREATE INDEX IF NOT EXISTS ${R}_message_id_index ON ${R} (message_id)`,
+    ],
+  },
+  {
+    version: 2,
+    // One row per sender rewritten several times a second: UNLOGGED (no WAL for a counter; after
+    // a PostgreSQL crash the bucket starts full again), which Strapi cannot create.
+    name: 'sender token buckets',
+    statements: [
+      `CREATE UNLOGGED TABLE IF NOT EXISTS ${PLAIN_TABLE.rateBucket} (
+         sender varchar(64) PRIMARY KEY,
+         tokens double precision NOT NULL,
+         updated_at timestamptz NOT NULL,
+         factor double precision NOT NULL DEFAULT 1,
+         slowed_at timestamptz
+       )`,
+    ],
+  },
+  {
+    version: 3,
+    // "One status sync run at a time per scope": a partial unique index (Strapi's have no WHERE).
+    name: 'one active sync run per scope',
+    statements: [`CREATE UNIQUE INDEX IF NOT EXISTS ${EXTRA_INDEX.syncRunActiveScope} ON ${TABLE.syncRun} (scope_key) WHERE ${SYNC_RUN_ACTIVE}`],
+  },
+  {
+    version: 4,
+    // The inbox list newest first (walked backwards from the top or a cursor), its unread
+    // filter, and a thread's messages in stored order.
+    name: 'inbox order',
+    statements: [
+      `CREATE INDEX IF NOT EXISTS ${EXTRA_INDEX.inboxOrder} ON ${TABLE.conversation} ((${conversationOrder}), id)`,
+      `CREATE INDEX IF NOT EXISTS ${EXTRA_INDEX.inboxUnread} ON ${TABLE.conversation} ((${conversationOrder}), id) WHERE unread_count > 0`,
+      `CREATE INDEX IF NOT EXISTS ${EXTRA_INDEX.inboxThread} ON ${LINK_TABLE.messageConversation} (conversation_id, message_id)`,
+    ],
+  },
+  {
+    version: 5,
+    // Substring search on names and numbers; without pg_trgm search scans the candidates.
+    name: 'inbox search trigram indexes',
+    optional: true,
+    statements: [
+      'CREATE EXTENSION IF NOT EXISTS pg_trgm',
+      `CREATE INDEX IF NOT EXISTS ${EXTRA_INDEX.candidateNameTrigram} ON ${TABLE.candidate} USING gin (name gin_trgm_ops)`,
+      `CREATE INDEX IF NOT EXISTS ${EXTRA_INDEX.candidatePhoneTrigram} ON ${TABLE.candidate} USING gin (phone gin_trgm_ops)`,
+    ],
+  },
+];
