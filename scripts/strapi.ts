@@ -21,7 +21,7 @@ import { isManagedRunning, signalManaged, spawnManaged, waitForGroupExit } from 
 import type { ManagedChild } from './launcher/children';
 import { strapiExitCode } from './launcher/exit-report';
 import { Shutdown } from './launcher/shutdown';
-import { startBundledEmulator } from './launcher/twilio-emulator';
+import { bundledEmulatorEnv, startBundledEmulator } from './launcher/twilio-emulator';
 
 const print = (line: string) => console.log(`[launcher] ${line}`);
 
@@ -73,6 +73,7 @@ async function main(): Promise<number> {
     }
 
     const testChild = process.env.STRAPI_LAUNCHER_CHILD;
+    if (SERVER_COMMANDS.has(command)) Object.assign(env, bundledEmulatorEnv());
     if (command === 'develop' && !shutdown.requested) {
       const emulator = await startBundledEmulator(env, print);
       if (emulator) {

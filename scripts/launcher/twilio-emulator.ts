@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 type Env = Record<string, string | undefined>;
@@ -25,6 +26,13 @@ export interface RunningEmulator {
 // Twilio's magic test number: not the sandbox, so the emulator is not paced like it.
 const EMULATOR_SENDER = '+15005550006';
 const EMULATOR_ENTRY = path.resolve(__dirname, '..', '..', 'tools', 'twilio-emulator', 'src', 'index');
+
+/**
+ * Tells the plugin it runs in this repository's app, whose `develop` has the emulator: its
+ * "not configured" errors then mention it (a project installing the plugin has no emulator).
+ */
+export const bundledEmulatorEnv = (): Record<string, string> =>
+  fs.existsSync(`${EMULATOR_ENTRY}.ts`) ? { WHATSAPP_BUNDLED_EMULATOR: 'true' } : {};
 
 /**
  * With no Twilio credentials (and no Twilio-compatible endpoint) configured,

@@ -213,6 +213,7 @@ describeOnLinux('scripts/strapi.ts', () => {
     const run = startLauncher(['develop'], {});
     const started = await ready();
     expect(started.env.WHATSAPP_EMULATOR).toBe('true');
+    expect(started.env.WHATSAPP_BUNDLED_EMULATOR).toBe('true');
     expect(started.env.TWILIO_WHATSAPP_NUMBER).toBe('+15005550006');
     expect(started.env.WHATSAPP_PUBLIC_URL).toMatch(/^http:\/\/localhost:\d+$/);
     expect(started.env.TWILIO_ACCOUNT_SID).toMatch(/^AC/);

@@ -37,6 +37,9 @@ describe('an app with no Twilio credentials and no emulator', () => {
     expect(response.status).toBe(422);
     expect(response.body.error).toMatchObject({ status: 422, details: { code: 'NOT_CONFIGURED' } });
     expect(response.body.error.message).toMatch(/TWILIO_ACCOUNT_SID/);
+    // A project that installs the plugin has no emulator: the error names only what it can set.
+    expect(response.body.error.message).toMatch(/TWILIO_AUTH_TOKEN.*Settings → WhatsApp/);
+    expect(response.body.error.message).not.toMatch(/emulator/i);
     const messages = await request(app.url).get('/api/whatsapp/messages').set('Authorization', `Bearer ${token}`).expect(200);
     expect(messages.body.data).toEqual([]);
   });

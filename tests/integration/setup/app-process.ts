@@ -29,13 +29,24 @@ const waitForHealth = async (url: string, child: ChildProcess, deadline: number,
   throw new Error(`The test app did not answer /_health within ${BOOT_TIMEOUT_MS} ms:\n${tail(logFile)}`);
 };
 
-/** `strapi start` as a real process, its output appended to `logFile` (the run's test-app log). */
-export const startAppProcess = async (env: Record<string, string>, port: number, logFile = APP_LOG_FILE): Promise<AppProcess> => {
+/** The Strapi CLI an app in `cwd` would run: its own @strapi/strapi, as Node resolves it from there. */
+const strapiCliFor = (cwd: string) => path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [cwd] })), 'bin/strapi.js');
+
+/**
+ * `strapi start` as a real process, its output appended to `logFile` (the run's test-app log).
+ * `cwd` is the app's directory: this repository's host app unless told otherwise.
+ */
+export const startAppProcess = async (
+  env: Record<string, string>,
+  port: number,
+  logFile = APP_LOG_FILE,
+  cwd = APP_ROOT
+): Promise<AppProcess> => {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, 'a');
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(APP_ROOT, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
-    cwd: APP_ROOT,
+  const child = spawn(process.execPath, [strapiCliFor(cwd), 'start'], {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', log, log],
   });

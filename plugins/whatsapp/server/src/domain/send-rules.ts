@@ -37,25 +37,34 @@ export type SettingsForSend = {
   messagingServiceSid?: string;
 };
 
+/** What the app's host offers beyond its own settings. */
+export type HostHints = {
+  /** The repository's development app, whose `npm run develop` runs a Twilio emulator when no credentials are set. */
+  bundledEmulator?: boolean;
+};
+
+const WHERE_TO_SET = 'in the app\'s environment, or under Settings → WhatsApp → Twilio in the admin panel';
+
 /** Credentials (or the emulator) are there. */
-export const checkCredentials = (settings: Pick<SettingsForSend, 'mode'>): RuleViolation | null =>
+export const checkCredentials = (settings: Pick<SettingsForSend, 'mode'>, hints: HostHints = {}): RuleViolation | null =>
   settings.mode === 'unconfigured'
     ? {
         code: 'NOT_CONFIGURED',
         message:
-          'Twilio is not configured: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or save them in the WhatsApp settings), or run without credentials to use the bundled emulator.',
+          `Twilio is not configured: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN ${WHERE_TO_SET}, and a sender (TWILIO_WHATSAPP_NUMBER or TWILIO_MESSAGING_SERVICE_SID).` +
+          (hints.bundledEmulator ? ' Or run `npm run develop` without Twilio credentials to use the bundled Twilio emulator.' : ''),
         details: {},
       }
     : null;
 
 /** Credentials and a sender to send from. */
-export const checkConfigured = (settings: SettingsForSend): RuleViolation | null => {
-  const credentials = checkCredentials(settings);
+export const checkConfigured = (settings: SettingsForSend, hints: HostHints = {}): RuleViolation | null => {
+  const credentials = checkCredentials(settings, hints);
   if (credentials) return credentials;
   if (!settings.whatsappNumber && !settings.messagingServiceSid) {
     return {
       code: 'NOT_CONFIGURED',
-      message: 'No WhatsApp sender is configured: set TWILIO_WHATSAPP_NUMBER or TWILIO_MESSAGING_SERVICE_SID.',
+      message: `No WhatsApp sender is configured: set TWILIO_WHATSAPP_NUMBER (e.g. whatsapp:+14155238886) or TWILIO_MESSAGING_SERVICE_SID ${WHERE_TO_SET}.`,
       details: {},
     };
   }

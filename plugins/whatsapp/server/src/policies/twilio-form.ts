@@ -2,6 +2,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { fromParsedForm, parseFormBody, type FormParams } from '../utils/form-urlencoded';
 import { HttpStatusError } from '../utils/http-error';
+import { BODY_CONFIG_SNIPPET } from '../domain/body-parser-config';
 
 /** Where koa-body keeps the body as received when `strapi::body` has `includeUnparsed: true`. */
 const UNPARSED_BODY = Symbol.for('unparsedBody');
@@ -28,7 +29,7 @@ export const readTwilioForm = (ctx: Pick<Context, 'request'>, log: { warn(messag
   if (typeof raw !== 'string' && !warnedAboutParsedBody) {
     warnedAboutParsedBody = true;
     log.warn(
-      "[whatsapp] strapi::body does not keep the raw request body; webhook signatures are checked on the parsed form. Set { name: 'strapi::body', config: { includeUnparsed: true } } in config/middlewares"
+      `[whatsapp] strapi::body does not keep the raw request body; webhook signatures are checked on the parsed form. Set ${BODY_CONFIG_SNIPPET} in config/middlewares`
     );
   }
   const parsed = typeof raw === 'string' ? parseFormBody(raw) : fromParsedForm(body);

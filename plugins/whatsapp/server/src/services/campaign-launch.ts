@@ -9,6 +9,7 @@ import { createCampaignDispatchRepository } from '../repositories/campaign-dispa
 import { HttpStatusError, unprocessableError } from '../utils/http-error';
 import { getService } from '../utils/get-service';
 import { lockForAction, readCampaign } from './campaign-transition';
+import { hostHints } from '../utils/host-hints';
 
 const incomplete = (message: string) => unprocessableError('CAMPAIGN_INCOMPLETE', message);
 
@@ -32,7 +33,7 @@ export const createCampaignLaunchService = ({ strapi }: { strapi: Core.Strapi })
   /** `schedule`: only if the campaign is still scheduled and due (the job is just a wake-up). */
   const launch = async (documentId: string, trigger: 'manual' | 'schedule'): Promise<'launched' | 'not-due'> => {
     const settings = await getService(strapi, 'settings').getResolved();
-    const notConfigured = checkConfigured(settings);
+    const notConfigured = checkConfigured(settings, hostHints());
     if (notConfigured) throw unprocessableError(notConfigured.code, notConfigured.message);
     const sender = senderKeyOf(settings)!;
     const started = Date.now();

@@ -17,6 +17,7 @@ import { createOutboundMessageRepository, type MessageRecord } from '../reposito
 import { getService } from '../utils/get-service';
 import { createStartWindow } from '../utils/pacer';
 import { createPrioritySlots } from '../utils/priority-slots';
+import { hostHints } from '../utils/host-hints';
 
 export type DeliveryOutcome = 'sent' | 'reconciled' | 'retry-scheduled' | 'deferred' | 'failed' | 'skipped';
 
@@ -180,7 +181,7 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
       return 'failed';
     }
     const settings = await getService(strapi, 'settings').getResolved();
-    const notConfigured = checkConfigured(settings);
+    const notConfigured = checkConfigured(settings, hostHints());
     if (notConfigured) {
       await outbox.recordFailed(claim.id, { code: null, message: notConfigured.message });
       return 'failed';

@@ -22,6 +22,7 @@ import {
 import { conflictError, unprocessableError } from '../utils/http-error';
 import { getService } from '../utils/get-service';
 import type { MessageSendInput } from '../validation/message';
+import { hostHints } from '../utils/host-hints';
 
 /** Most a conversation list shows of the last message (the column is a varchar(255)). */
 const PREVIEW_MAX = 200;
@@ -76,7 +77,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const prepare = async (input: MessageSendInput): Promise<PreparedSend> => {
     const settings = await getService(strapi, 'settings').getResolved();
-    const notConfigured = checkConfigured(settings);
+    const notConfigured = checkConfigured(settings, hostHints());
     if (notConfigured) throw refuse(notConfigured);
 
     let candidate: CandidateRecord | null;

@@ -18,6 +18,7 @@ import {
 import { unprocessableError } from '../utils/http-error';
 import { getService } from '../utils/get-service';
 import { createStatusSyncCheck, type CheckOutcome } from './status-sync-check';
+import { hostHints } from '../utils/host-hints';
 
 /** A run as the API shows it. */
 export type RunView = Omit<RunRow, 'id' | 'documentId' | 'scopeKey' | 'heartbeatAt' | 'createdAt'> & { id: string; requestedAt: Date };
@@ -199,7 +200,7 @@ export const createStatusSyncService = ({ strapi }: { strapi: Core.Strapi }) => 
   return {
     /** On demand (REST or admin): 202 with the run, or the run of this scope already under way. */
     async request(scope: SyncScope): Promise<RunRequest> {
-      const violation = checkCredentials(await settings());
+      const violation = checkCredentials(await settings(), hostHints());
       if (violation) throw unprocessableError(violation.code, violation.message);
       // Checked as given, so an error names the position the caller sent.
       await assertScopeExists(scope);

@@ -9,6 +9,7 @@ import type { TwilioFailure } from '../domain/twilio-errors';
 import { createTwilioClient, type TwilioClient } from '../twilio/client-factory';
 import { unprocessableError } from '../utils/http-error';
 import { getService } from '../utils/get-service';
+import { hostHints } from '../utils/host-hints';
 
 export type Credentials = { accountSid: string; authToken: string };
 
@@ -90,7 +91,7 @@ export const createTwilioService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The configured client, or a 422 NOT_CONFIGURED. */
   const configured = async () => {
     const settings = await getService(strapi, 'settings').getResolved();
-    const violation = checkCredentials(settings);
+    const violation = checkCredentials(settings, hostHints());
     if (violation || !settings.accountSid || !settings.authToken) {
       throw unprocessableError('NOT_CONFIGURED', violation?.message ?? 'Twilio is not configured.');
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parsePhone } from '../phone';
 import {
   checkConfigured,
+  checkCredentials,
   checkRecipientPhone,
   checkSendRules,
   missingTemplateVariables,
@@ -114,6 +115,20 @@ describe('checkRecipientPhone', () => {
 
   it.each([['12345'], ['hello'], ['+911123456789']])('refuses %s as INVALID_PHONE', (input) => {
     expect(checkRecipientPhone(parsePhone(input, 'IN'), input)?.code).toBe('INVALID_PHONE');
+  });
+});
+
+describe('checkCredentials', () => {
+  it('tells a project what to set, and mentions no emulator it does not have', () => {
+    const message = checkCredentials({ mode: 'unconfigured' })?.message ?? '';
+    for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_WHATSAPP_NUMBER', 'Settings → WhatsApp']) expect(message).toContain(name);
+    expect(message).not.toMatch(/emulator/i);
+  });
+
+  it('points the development app at its bundled emulator', () => {
+    expect(checkCredentials({ mode: 'unconfigured' }, { bundledEmulator: true })?.message).toMatch(/npm run develop.*bundled Twilio emulator/);
+    expect(checkConfigured({ mode: 'unconfigured' }, { bundledEmulator: true })?.message).toMatch(/bundled Twilio emulator/);
+    expect(checkCredentials({ mode: 'production' }, { bundledEmulator: true })).toBeNull();
   });
 });
 
