@@ -6,7 +6,16 @@ import { isoDateTime } from './common';
 const intFromQuery = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).optional().default(fallback);
 
-const BAD_CURSOR = 'cursor is not one this API returned (use meta.pagination.nextCursor as it is)';
+/** A cursor this API handed out (`field` names where), decoded; anything else is a 400. */
+const cursorParam = <T>(decode: (value: string) => T | null, field: string) =>
+  z
+    .string()
+    .transform((value, context) => {
+      const cursor = decode(value);
+      if (!cursor) context.addIssue({ code: 'custom', message: `cursor is not one this API returned (use ${field} as it is)` });
+      return cursor ?? z.NEVER;
+    })
+    .optional();
 
 const booleanFromQuery = z
   .enum(['true', 'false'])
@@ -30,14 +39,7 @@ export const inboxConversationsQuerySchema = z
       .optional()
       .transform((value) => value !== 'false'),
     search: z.string().trim().max(100).optional(),
-    cursor: z
-      .string()
-      .transform((value, context) => {
-        const cursor = decodeConversationCursor(value);
-        if (!cursor) context.addIssue({ code: 'custom', message: BAD_CURSOR });
-        return cursor ?? z.NEVER;
-      })
-      .optional(),
+    cursor: cursorParam(decodeConversationCursor, 'meta.pagination.nextCursor'),
   })
   .refine((query) => !(query.cursor && query.page !== 1), { message: 'Use either page or cursor, not both', path: ['cursor'] });
 
@@ -47,14 +49,7 @@ export const inboxConversationsQuerySchema = z
  */
 export const inboxMessagesQuerySchema = z.object({
   before: isoDateTime.optional(),
-  cursor: z
-    .string()
-    .transform((value, context) => {
-      const cursor = decodeMessageCursor(value);
-      if (!cursor) context.addIssue({ code: 'custom', message: BAD_CURSOR.replace('pagination.nextCursor', 'olderCursor') });
-      return cursor ?? z.NEVER;
-    })
-    .optional(),
+  cursor: cursorParam(decodeMessageCursor, 'meta.olderCursor'),
   limit: intFromQuery(1, 200, 50),
 });
 
@@ -70,12 +65,5 @@ export const latestConversationsQuerySchema = z.object({
   status: z.enum(CONVERSATION_STATUSES).optional(),
   unread: booleanFromQuery,
   search: z.string().trim().max(100).optional(),
-  cursor: z
-    .string()
-    .transform((value, context) => {
-      const cursor = decodeConversationCursor(value);
-      if (!cursor) context.addIssue({ code: 'custom', message: BAD_CURSOR.replace('pagination.nextCursor', 'nextCursor') });
-      return cursor ?? z.NEVER;
-    })
-    .optional(),
+  cursor: cursorParam(decodeConversationCursor, 'meta.nextCursor'),
 });
