@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { SettingsUpdate, SettingsView } from '../../../shared/settings';
 
@@ -33,4 +34,20 @@ export const useSettings = () => {
   );
 
   return { settings, error, reload: load, save };
+};
+
+export type TwilioMode = SettingsView['mode'];
+
+export const settingsKeys = {
+  mode: ['whatsapp', 'settings', 'mode'] as const,
+};
+
+/** Where Twilio is connected; an error (a role that may not read settings) is not retried. */
+export const useTwilioMode = () => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: settingsKeys.mode,
+    queryFn: async () => (await get<{ data: SettingsView }>('/whatsapp/settings')).data.data.mode,
+    retry: false,
+  });
 };
