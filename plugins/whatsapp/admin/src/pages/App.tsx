@@ -1,10 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Navigate, Routes, Route } from 'react-router-dom';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { PluginNav } from '../components/PluginNav';
 import { ProtectedPage } from '../components/ProtectedPage';
 import { PLUGIN_PAGES, type PluginPage } from '../utils/pages';
+import { queryClient } from '../utils/queryClient';
 import { useAllowedPages } from '../utils/useAllowedPages';
 
 const InboxPage = lazy(() => import('./Inbox/InboxPage').then((module) => ({ default: module.InboxPage })));
@@ -13,8 +14,6 @@ const CampaignsPage = lazy(() => import('./Campaigns/CampaignsPage').then((modul
 const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
 const SyncStatusPage = lazy(() => import('./SyncStatus/SyncStatusPage').then((module) => ({ default: module.SyncStatusPage })));
 
-/** One query client for the plugin's pages. */
-const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
 
 /** The permission that lets a role read the page at `path`. */
 const readOf = (path: PluginPage['path']) => PLUGIN_PAGES.find((page) => page.path === path)!.read;
