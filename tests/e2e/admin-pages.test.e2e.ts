@@ -140,6 +140,31 @@ describe('admin pages in a browser', () => {
     await screenshot(page, 'settings');
   });
 
+  it('saves a setting, and shows what the server refuses next to its field', async () => {
+    await page.goto(`${ctx.url}/admin/settings/whatsapp`);
+    const voice = page.getByLabel('Voice number');
+    const service = page.getByLabel('Messaging Service SID');
+    await service.fill('MGnope');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const refusal = 'A Messaging Service SID starts with MG followed by 32 hexadecimal characters';
+    await page.locator('[data-strapi-field-error]', { hasText: refusal }).waitFor();
+    await page.getByRole('region', { name: /Notifications/ }).getByText(refusal).waitFor();
+    await screenshot(page, 'settings-refused');
+    expect((await adminApi().get('/whatsapp/settings')).body.data.messagingServiceSid ?? '').toBe('');
+
+    await service.fill('');
+    await voice.fill('+15005550009');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved').first().waitFor();
+    expect((await adminApi().get('/whatsapp/settings')).body.data.phoneNumber).toBe('+15005550009');
+    await page.reload();
+    expect(await page.getByLabel('Voice number').inputValue()).toBe('+15005550009');
+
+    await page.getByLabel('Voice number').fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved').first().waitFor();
+  });
+
   it('shows a role only the pages it may read, and no actions it may not run', async () => {
     const reader = await createAdminUserWithActions([actionUid('campaignsRead')]);
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
