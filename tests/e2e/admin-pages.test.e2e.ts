@@ -1,12 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { actionUid } from '../../plugins/whatsapp/shared/permissions';
-import { contentApi } from '../integration/helpers/api';
+import { contentApi, ctx } from '../integration/helpers/api';
 import { createAdminUserWithActions } from '../integration/helpers/admin-users';
 import { uniqueName } from '../integration/helpers/data';
 import { withDb } from '../integration/helpers/db';
 import { adminApi, createCampaign } from '../integration/campaigns/helpers';
 import { completedCampaignWithOneSkipped } from '../integration/campaigns/seed';
 import { logIn, openPluginPage, openSignedInBrowser } from './helpers/browser';
+import { screenshot } from './helpers/screenshots';
+
+/** What Strapi's Page.NoPermissions says. */
+const NO_PERMISSIONS = "You don't have the permissions to access that content";
 
 /** Counts a paused campaign is left with: 3 of 4 recipients handled, one still waiting. */
 const PAUSED_STATS = {
@@ -74,6 +78,7 @@ describe('admin pages in a browser', () => {
     await expectText(completedRow, 'Completed');
     expect(await completedRow.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await expectText(completedRow, '3 / 3');
+    await screenshot(page, 'campaigns');
   });
 
   it('opens a campaign: stats chart, skipped reasons, recipients', async () => {
@@ -87,6 +92,7 @@ describe('admin pages in a browser', () => {
     // Nothing failed, nothing to pause: a completed campaign offers no action.
     expect(await page.getByRole('button', { name: 'Retry failed' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Cancel campaign' }).count()).toBe(0);
+    await screenshot(page, 'campaign');
   });
 
   it('offers resume and cancel (with a confirmation) on a paused campaign', async () => {
@@ -112,6 +118,7 @@ describe('admin pages in a browser', () => {
 
     await draftRow.getByRole('button', { name: 'Preview' }).click();
     await page.getByTestId('template-preview').getByText('Hi Ravi').waitFor();
+    await screenshot(page, 'templates-preview');
     await page.getByRole('button', { name: 'Close' }).first().click();
   });
 
@@ -123,6 +130,39 @@ describe('admin pages in a browser', () => {
     await run.getByText('Completed').waitFor({ timeout: 30_000 });
     await run.getByRole('progressbar').waitFor();
     await page.getByRole('button', { name: 'Sync now' }).waitFor();
+    await screenshot(page, 'sync-status');
+  });
+
+  it('shows the Twilio settings', async () => {
+    await page.goto(`${ctx.url}/admin/settings/whatsapp`);
+    await page.getByRole('heading', { name: 'WhatsApp settings' }).waitFor();
+    await page.getByText('Account SID').first().waitFor();
+    await screenshot(page, 'settings');
+  });
+
+  it('saves a setting, and shows what the server refuses next to its field', async () => {
+    await page.goto(`${ctx.url}/admin/settings/whatsapp`);
+    const voice = page.getByLabel('Voice number');
+    const service = page.getByLabel('Messaging Service SID');
+    await service.fill('MGnope');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const refusal = 'A Messaging Service SID starts with MG followed by 32 hexadecimal characters';
+    await page.locator('[data-strapi-field-error]', { hasText: refusal }).waitFor();
+    await page.getByRole('region', { name: /Notifications/ }).getByText(refusal).waitFor();
+    await screenshot(page, 'settings-refused');
+    expect((await adminApi().get('/whatsapp/settings')).body.data.messagingServiceSid ?? '').toBe('');
+
+    await service.fill('');
+    await voice.fill('+15005550009');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved').first().waitFor();
+    expect((await adminApi().get('/whatsapp/settings')).body.data.phoneNumber).toBe('+15005550009');
+    await page.reload();
+    expect(await page.getByLabel('Voice number').inputValue()).toBe('+15005550009');
+
+    await page.getByLabel('Voice number').fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved').first().waitFor();
   });
 
   it('shows a role only the pages it may read, and no actions it may not run', async () => {
@@ -142,6 +182,18 @@ describe('admin pages in a browser', () => {
       await readerPage.getByRole('progressbar').first().waitFor();
       expect(await readerPage.getByRole('button', { name: 'Resume' }).count()).toBe(0);
       expect(await readerPage.getByRole('button', { name: 'Cancel campaign' }).count()).toBe(0);
+
+      // A page the role may not read, opened by its address: the admin's no-permission page.
+      await openPluginPage(readerPage, 'inbox');
+      await readerPage.getByText(NO_PERMISSIONS).waitFor();
+      expect(await readerPage.getByRole('heading', { name: 'Inbox' }).count()).toBe(0);
+      expect(await readerPage.getByRole('textbox', { name: 'Search conversations' }).count()).toBe(0);
+      await nav.getByRole('link', { name: 'Campaigns' }).waitFor();
+      await screenshot(readerPage, 'inbox-no-permission');
+
+      await readerPage.goto(`${ctx.url}/admin/settings/whatsapp`);
+      await readerPage.getByText(NO_PERMISSIONS).waitFor();
+      expect(await readerPage.getByRole('heading', { name: 'WhatsApp settings' }).count()).toBe(0);
     } finally {
       await context.close();
     }

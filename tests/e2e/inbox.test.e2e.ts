@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { uniqueIndianMobile, uniqueName } from '../integration/helpers/data';
 import { INBOUND_PATH, inboundParams, postSigned } from '../integration/webhook/support';
 import { openPluginPage, openSignedInBrowser } from './helpers/browser';
-
-/** Screenshots of each step, for a person to look at (git-ignored). */
-const SHOTS = path.resolve(__dirname, '../../.tmp/e2e-screenshots');
+import { screenshot } from './helpers/screenshots';
 
 const receive = async (from: string, body: string, profileName: string) => {
   const response = await postSigned(INBOUND_PATH, inboundParams({ From: from, Body: body, ProfileName: profileName }));
@@ -20,7 +16,6 @@ describe('the Inbox in a browser', () => {
   const seeded = 55;
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     for (let start = 0; start < seeded; start += 11) {
       await Promise.all(
         Array.from({ length: Math.min(11, seeded - start) }, (_, offset) =>
@@ -46,12 +41,12 @@ describe('the Inbox in a browser', () => {
     const arrived = listedConversations().filter({ hasText: name });
     await arrived.waitFor({ timeout: 15_000 });
     expect(await arrived.getByText('Is the interview still on at 10?').count()).toBe(1);
-    await page.screenshot({ path: path.join(SHOTS, 'inbox-live-arrival.png') });
+    await screenshot(page, 'inbox-live-arrival');
 
     await arrived.click();
     await page.getByRole('heading', { name }).waitFor();
     await page.getByText('Is the interview still on at 10?').last().waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'inbox-thread.png') });
+    await screenshot(page, 'inbox-thread');
   });
 
   it('loads the next conversations by cursor', async () => {
@@ -64,6 +59,6 @@ describe('the Inbox in a browser', () => {
     expect(names.length).toBeGreaterThan(seeded);
     // Each conversation once: the second page continues the first, it does not repeat it.
     expect(new Set(names).size).toBe(names.length);
-    await page.screenshot({ path: path.join(SHOTS, 'inbox-load-more.png') });
+    await screenshot(page, 'inbox-load-more');
   });
 });

@@ -22,7 +22,7 @@ export default {
           id: 'whatsapp-settings',
           to: PLUGIN_ID,
           intlLabel: { id: getTranslation('settings.link'), defaultMessage: 'Twilio' },
-          Component: () => import('./pages/Settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+          Component: () => import('./pages/Settings/ProtectedSettingsPage').then((module) => ({ default: module.ProtectedSettingsPage })),
           permissions: [{ action: actionUid('settingsRead'), subject: null }],
         },
       ]

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { refreshAccessToken, useFetchClient } from '@strapi/strapi/admin';
 
@@ -48,6 +48,7 @@ type ThreadAnswer = {
 
 export const inboxKeys = {
   all: ['whatsapp', 'inbox'] as const,
+  conversationLists: ['whatsapp', 'inbox', 'conversations'] as const,
   conversations: (search: string) => ['whatsapp', 'inbox', 'conversations', search] as const,
   thread: (id: string) => ['whatsapp', 'inbox', 'thread', id] as const,
 };
@@ -100,7 +101,7 @@ export const useMarkRead = () => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (id: string) => (await post<{ data: InboxConversation }>(`/whatsapp/inbox/conversations/${id}/read`)).data.data,
-    onSuccess: () => client.invalidateQueries({ queryKey: ['whatsapp', 'inbox', 'conversations'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: inboxKeys.conversationLists }),
   });
 };
 
@@ -243,4 +244,28 @@ export const useInboxStream = (onEvent: (event: StreamEvent) => void): StreamSta
   }, []);
 
   return state;
+};
+
+/**
+ * Keeps what the inbox shows current from the stream: after a (re)connect or a resync everything
+ * is refetched (events may have been missed); otherwise the lists, and the open thread when the
+ * event is about it or names no conversation (status events of messages sent outside one).
+ */
+export const useInboxLiveUpdates = (selectedId: string | null): StreamState => {
+  const client = useQueryClient();
+  return useInboxStream(
+    useCallback(
+      (event: StreamEvent) => {
+        if (isResyncEvent(event)) {
+          void client.invalidateQueries({ queryKey: inboxKeys.all });
+          return;
+        }
+        void client.invalidateQueries({ queryKey: inboxKeys.conversationLists });
+        if (selectedId && (!event.conversationId || event.conversationId === selectedId)) {
+          void client.invalidateQueries({ queryKey: inboxKeys.thread(selectedId) });
+        }
+      },
+      [client, selectedId]
+    )
+  );
 };

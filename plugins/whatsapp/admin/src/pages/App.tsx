@@ -1,8 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Navigate, Routes, Route } from 'react-router-dom';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { PluginNav } from '../components/PluginNav';
+import { ProtectedPage } from '../components/ProtectedPage';
+import { PLUGIN_PAGES, type PluginPage } from '../utils/pages';
+import { queryClient } from '../utils/queryClient';
 import { useAllowedPages } from '../utils/useAllowedPages';
 
 const InboxPage = lazy(() => import('./Inbox/InboxPage').then((module) => ({ default: module.InboxPage })));
@@ -11,8 +14,9 @@ const CampaignsPage = lazy(() => import('./Campaigns/CampaignsPage').then((modul
 const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
 const SyncStatusPage = lazy(() => import('./SyncStatus/SyncStatusPage').then((module) => ({ default: module.SyncStatusPage })));
 
-/** One query client for the plugin's pages. */
-const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
+
+/** The permission that lets a role read the page at `path`. */
+const readOf = (path: PluginPage['path']) => PLUGIN_PAGES.find((page) => page.path === path)!.read;
 
 /** The menu entry opens the first page the role may read. */
 const FirstPage = () => {
@@ -26,11 +30,46 @@ export const App = () => (
       <Suspense fallback={<Page.Loading />}>
         <Routes>
           <Route index element={<FirstPage />} />
-          <Route path="inbox" element={<InboxPage />} />
-          <Route path="templates" element={<TemplatesPage />} />
-          <Route path="campaigns" element={<CampaignsPage />} />
-          <Route path="campaigns/:id" element={<CampaignPage />} />
-          <Route path="sync-status" element={<SyncStatusPage />} />
+          <Route
+            path="inbox"
+            element={
+              <ProtectedPage read={readOf('inbox')}>
+                <InboxPage />
+              </ProtectedPage>
+            }
+          />
+          <Route
+            path="templates"
+            element={
+              <ProtectedPage read={readOf('templates')}>
+                <TemplatesPage />
+              </ProtectedPage>
+            }
+          />
+          <Route
+            path="campaigns"
+            element={
+              <ProtectedPage read={readOf('campaigns')}>
+                <CampaignsPage />
+              </ProtectedPage>
+            }
+          />
+          <Route
+            path="campaigns/:id"
+            element={
+              <ProtectedPage read={readOf('campaigns')}>
+                <CampaignPage />
+              </ProtectedPage>
+            }
+          />
+          <Route
+            path="sync-status"
+            element={
+              <ProtectedPage read={readOf('sync-status')}>
+                <SyncStatusPage />
+              </ProtectedPage>
+            }
+          />
           <Route path="*" element={<Page.Error />} />
         </Routes>
       </Suspense>

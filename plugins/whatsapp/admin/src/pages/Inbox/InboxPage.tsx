@@ -1,60 +1,23 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Layouts, Page, useAPIErrorHandler, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { Alert, Badge, Box, Button, Flex, Searchbar, Typography } from '@strapi/design-system';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Badge, Box, Button, Flex, Searchbar, Typography } from '@strapi/design-system';
 import { actionUid } from '../../../../shared/permissions';
-import {
-  inboxKeys,
-  useConversationsQuery,
-  isResyncEvent,
-  useInboxStream,
-  useMarkRead,
-  useRetryMessage,
-  useSendMessage,
-  useThreadQuery,
-  type StreamEvent,
-} from '../../api/inbox';
+import { useConversationsQuery, useInboxLiveUpdates, useMarkRead, useRetryMessage, useSendMessage, useThreadQuery } from '../../api/inbox';
 import { getTranslation } from '../../utils/getTranslation';
+import { useNotifyError, useQueryErrorNotification } from '../../utils/useApiError';
 import { ConversationList, displayName } from './components/ConversationList';
 import { Composer } from './components/Composer';
+import { ModeAlert } from './components/ModeAlert';
 import { Thread } from './components/Thread';
 
-type Mode = 'emulator' | 'sandbox' | 'production' | 'unconfigured';
-const MODE_VARIANT: Record<Mode, 'default' | 'warning' | 'success' | 'danger'> = {
-  emulator: 'warning',
-  sandbox: 'default',
-  production: 'success',
-  unconfigured: 'danger',
-};
-
 const PERMISSIONS = { send: [{ action: actionUid('messagesSend'), subject: null }] };
-
-/** Where Twilio is connected (emulator, sandbox…); hidden for a role that may not read settings. */
-const ModeAlert = () => {
-  const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
-  const { data: mode } = useQuery({
-    queryKey: ['whatsapp', 'settings', 'mode'],
-    queryFn: async () => (await get<{ data: { mode: Mode } }>('/whatsapp/settings')).data.data.mode,
-    retry: false,
-  });
-  if (!mode) return null;
-  return (
-    <Box paddingBottom={4}>
-      <Alert variant={MODE_VARIANT[mode]} closeLabel={formatMessage({ id: getTranslation('inbox.close'), defaultMessage: 'Close' })}>
-        {formatMessage({ id: getTranslation(`home.mode.${mode}`), defaultMessage: mode })}
-      </Alert>
-    </Box>
-  );
-};
 
 export const InboxPage = () => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
-  const queryClient = useQueryClient();
+  const fail = useNotifyError();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('conversation');
   const [search, setSearch] = useState('');
@@ -68,23 +31,14 @@ export const InboxPage = () => {
   const send = useSendMessage();
   const retry = useRetryMessage();
 
-  const fail = useCallback(
-    (error: unknown) => toggleNotification({ type: 'danger', message: formatAPIError(error as Parameters<typeof formatAPIError>[0]) }),
-    [toggleNotification, formatAPIError]
-  );
-
   // Debounced search: the list follows what is typed, not every key.
   useEffect(() => {
     const timer = setTimeout(() => setAppliedSearch(search.trim()), 300);
     return () => clearTimeout(timer);
   }, [search]);
 
-  useEffect(() => {
-    if (conversations.error) fail(conversations.error);
-  }, [conversations.error, fail]);
-  useEffect(() => {
-    if (thread.error) fail(thread.error);
-  }, [thread.error, fail]);
+  useQueryErrorNotification(conversations.error);
+  useQueryErrorNotification(thread.error);
 
   const selected = useMemo(
     () =>
@@ -99,23 +53,7 @@ export const InboxPage = () => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId, unread]);
 
-  const streamState = useInboxStream(
-    useCallback(
-      (event: StreamEvent) => {
-        // (Re)connected, or the server says it may have lost events: refetch everything shown.
-        if (isResyncEvent(event)) {
-          void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
-          return;
-        }
-        void queryClient.invalidateQueries({ queryKey: ['whatsapp', 'inbox', 'conversations'] });
-        // Status events of messages sent outside a conversation carry no conversation id.
-        if (!event.conversationId || event.conversationId === selectedId) {
-          if (selectedId) void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(selectedId) });
-        }
-      },
-      [queryClient, selectedId]
-    )
-  );
+  const streamState = useInboxLiveUpdates(selectedId);
 
   const windowOpen = Boolean(selected?.windowExpiresAt && new Date(selected.windowExpiresAt).getTime() > Date.now());
 

@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { Layouts, Page, useAPIErrorHandler, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Alert, Box, Button, Field, Flex, Grid, TextInput, Typography } from '@strapi/design-system';
 import { actionUid } from '../../../../shared/permissions';
-import { useSettings, type SettingsUpdate, type SettingsView } from '../../api/settings';
+import { useSaveSettings, useSettingsQuery, type SettingsUpdate, type SettingsView } from '../../api/settings';
 import { getTranslation } from '../../utils/getTranslation';
+import { useNotifyError } from '../../utils/useApiError';
 
 type FieldName = keyof SettingsUpdate;
 
@@ -29,12 +30,12 @@ const valueOf = (settings: SettingsView, name: FieldName): string => {
 export const SettingsPage = () => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
-  const { settings, error, save } = useSettings();
+  const notifyError = useNotifyError();
+  const { data: settings, error } = useSettingsQuery();
+  const save = useSaveSettings();
   const { allowedActions } = useRBAC({ update: [{ action: actionUid('settingsUpdate'), subject: null }] });
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (settings) setDraft(Object.fromEntries(FIELDS.map(({ name }) => [name, valueOf(settings, name)])));
@@ -54,18 +55,15 @@ export const SettingsPage = () => {
       if (value === valueOf(settings, name)) continue;
       update[name] = type === 'number' ? Number(value) : value;
     }
-    setSaving(true);
     setFieldErrors({});
     try {
-      await save(update);
+      await save.mutateAsync(update);
       toggleNotification({ type: 'success', message: formatMessage({ id: getTranslation('settings.saved'), defaultMessage: 'Settings saved' }) });
     } catch (caught) {
       const details = (caught as { response?: { data?: { error?: { details?: { errors?: Array<{ path: string[]; message: string }> } } } } })
         .response?.data?.error?.details?.errors;
       setFieldErrors(Object.fromEntries((details ?? []).map((issue) => [issue.path.join('.'), issue.message])));
-      toggleNotification({ type: 'danger', message: formatAPIError(caught as never) });
-    } finally {
-      setSaving(false);
+      notifyError(caught);
     }
   };
 
@@ -81,7 +79,7 @@ export const SettingsPage = () => {
             defaultMessage: 'Twilio credentials and sender. Values set in the environment win and are read-only here.',
           })}
           primaryAction={
-            <Button type="submit" loading={saving} disabled={!allowedActions.canUpdate}>
+            <Button type="submit" loading={save.isPending} disabled={!allowedActions.canUpdate}>
               {formatMessage({ id: getTranslation('settings.save'), defaultMessage: 'Save' })}
             </Button>
           }
