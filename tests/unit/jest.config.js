@@ -1,11 +1,11 @@
 /**
- * Unit tests of the plugin's pure rules (server/src/domain), no app needed.
+ * Unit tests of the plugin's pure rules (server/src) and of the admin's translations, no app needed.
  * @type {import('jest').Config}
  */
 module.exports = {
   displayName: 'unit',
   rootDir: '../..',
-  testMatch: ['<rootDir>/plugins/whatsapp/server/src/**/__tests__/**/*.test.ts'],
+  testMatch: ['<rootDir>/plugins/whatsapp/server/src/**/__tests__/**/*.test.ts', '<rootDir>/plugins/whatsapp/admin/src/**/__tests__/**/*.test.ts'],
   testEnvironment: 'node',
   setupFilesAfterEnv: ['<rootDir>/tests/jest-timeout.js'],
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -6,7 +6,7 @@ import path from 'node:path';
  * text as its inline default, and en.json holds no key nothing uses: the file is what a
  * translator copies, so it must be complete and exact.
  */
-const ADMIN_SRC = path.resolve(__dirname, '../../../admin/src');
+const ADMIN_SRC = path.resolve(__dirname, '..');
 const EN = JSON.parse(fs.readFileSync(path.join(ADMIN_SRC, 'translations/en.json'), 'utf8')) as Record<string, string>;
 
 const sourceFiles = (dir: string): string[] =>
