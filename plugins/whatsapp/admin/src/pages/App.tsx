@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Navigate, Routes, Route } from 'react-router-dom';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -14,9 +14,17 @@ const CampaignsPage = lazy(() => import('./Campaigns/CampaignsPage').then((modul
 const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
 const SyncStatusPage = lazy(() => import('./SyncStatus/SyncStatusPage').then((module) => ({ default: module.SyncStatusPage })));
 
-
 /** The permission that lets a role read the page at `path`. */
 const readOf = (path: PluginPage['path']) => PLUGIN_PAGES.find((page) => page.path === path)!.read;
+
+/** Each route, and the page whose read permission guards it. */
+const PAGE_ROUTES: Array<{ path: string; page: PluginPage['path']; Component: ComponentType }> = [
+  { path: 'inbox', page: 'inbox', Component: InboxPage },
+  { path: 'templates', page: 'templates', Component: TemplatesPage },
+  { path: 'campaigns', page: 'campaigns', Component: CampaignsPage },
+  { path: 'campaigns/:id', page: 'campaigns', Component: CampaignPage },
+  { path: 'sync-status', page: 'sync-status', Component: SyncStatusPage },
+];
 
 /** The menu entry opens the first page the role may read. */
 const FirstPage = () => {
@@ -30,46 +38,17 @@ export const App = () => (
       <Suspense fallback={<Page.Loading />}>
         <Routes>
           <Route index element={<FirstPage />} />
-          <Route
-            path="inbox"
-            element={
-              <ProtectedPage read={readOf('inbox')}>
-                <InboxPage />
-              </ProtectedPage>
-            }
-          />
-          <Route
-            path="templates"
-            element={
-              <ProtectedPage read={readOf('templates')}>
-                <TemplatesPage />
-              </ProtectedPage>
-            }
-          />
-          <Route
-            path="campaigns"
-            element={
-              <ProtectedPage read={readOf('campaigns')}>
-                <CampaignsPage />
-              </ProtectedPage>
-            }
-          />
-          <Route
-            path="campaigns/:id"
-            element={
-              <ProtectedPage read={readOf('campaigns')}>
-                <CampaignPage />
-              </ProtectedPage>
-            }
-          />
-          <Route
-            path="sync-status"
-            element={
-              <ProtectedPage read={readOf('sync-status')}>
-                <SyncStatusPage />
-              </ProtectedPage>
-            }
-          />
+          {PAGE_ROUTES.map(({ path, page, Component }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <ProtectedPage read={readOf(page)}>
+                  <Component />
+                </ProtectedPage>
+              }
+            />
+          ))}
           <Route path="*" element={<Page.Error />} />
         </Routes>
       </Suspense>
