@@ -16,9 +16,6 @@ export const OUTBOUND_STATUSES = [
 export const MESSAGE_STATUSES = ['pending', ...OUTBOUND_STATUSES, 'received'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-/** The status of a message we received; nothing reported later changes it. */
-export const INBOUND_STATUS = 'received' satisfies MessageStatus;
-
 export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 
