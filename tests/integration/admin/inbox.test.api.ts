@@ -3,6 +3,7 @@ import { adminApi, api, ctx, expectStrapiError } from '../helpers/api';
 import { createAdminWithActions } from '../helpers/admin-users';
 import { uniqueIndianMobile } from '../helpers/data';
 import { withDb } from '../helpers/db';
+import { openEventStream } from '../helpers/event-stream';
 import { INBOUND_PATH, inboundParams, postSigned } from '../webhook/support';
 
 const receive = async (from: string, body: string) => {
@@ -106,58 +107,18 @@ describe('admin inbox: RBAC', () => {
 });
 
 describe('admin inbox: live stream', () => {
-  /** Reads server-sent events until `found` accepts one, or the time is up. */
-  const readEvents = async (
-    reader: ReadableStreamDefaultReader<Uint8Array>,
-    found: (event: { event: string; data: string }) => boolean,
-    within: number
-  ) => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const deadline = Date.now() + within;
-    while (Date.now() < deadline) {
-      let timer: NodeJS.Timeout | undefined;
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<null>((resolve) => {
-          timer = setTimeout(() => resolve(null), Math.max(1, deadline - Date.now()));
-        }),
-      ]).finally(() => clearTimeout(timer));
-      if (!chunk || chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = { event: 'message', data: '' };
-        for (const line of block.split('\n')) {
-          if (line.startsWith('event: ')) event.event = line.slice(7);
-          if (line.startsWith('data: ')) event.data += line.slice(6);
-        }
-        if (event.data && found(event)) return event;
-      }
-    }
-    return null;
-  };
-
   it('relays an inbound message to an open stream within a few seconds', async () => {
-    const controller = new AbortController();
+    const stream = await openEventStream(ctx.url, ctx.adminJwt);
     try {
-      const response = await fetch(`${ctx.url}/whatsapp/inbox/stream`, {
-        headers: { Authorization: `Bearer ${ctx.adminJwt}`, Accept: 'text/event-stream' },
-        signal: controller.signal,
-      });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toContain('text/event-stream');
-      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      expect(stream.status).toBe(200);
+      expect(stream.contentType).toContain('text/event-stream');
       // The stream says `ready` once this instance LISTENs: what commits afterwards reaches it.
-      expect(await readEvents(reader, (event) => event.event === 'ready', 5000)).not.toBeNull();
+      expect(await stream.waitFor((event) => event.event === 'ready', 5000)).not.toBeNull();
 
       const phone = uniqueIndianMobile();
       await receive(phone, 'Live hello');
       const conversationId = await conversationOf(phone);
-      const event = await readEvents(
-        reader,
+      const event = await stream.waitFor(
         (candidate) => candidate.event === 'message.created' && JSON.parse(candidate.data).conversationId === conversationId,
         5000
       );
@@ -165,7 +126,7 @@ describe('admin inbox: live stream', () => {
       expect(JSON.parse(event!.data)).toMatchObject({ type: 'message.created', direction: 'inbound', conversationId });
       expect(event!.data).not.toContain('Live hello');
     } finally {
-      controller.abort();
+      stream.close();
     }
   });
 });

@@ -3,6 +3,7 @@ export type StreamEvent = { event: string; data: string; id: string | null };
 
 export type OpenStream = {
   status: number;
+  contentType: string | null;
   /** Every event read so far, in order. */
   events: StreamEvent[];
   /** Resolves with the first event (already read or still to come) that `found` accepts, or null when time is up. */
@@ -52,6 +53,7 @@ export const openEventStream = async (baseUrl: string, token: string, options: {
 
   return {
     status: response.status,
+    contentType: response.headers.get('content-type'),
     events,
     async waitFor(found, within) {
       const deadline = Date.now() + within;
