@@ -6,7 +6,7 @@ import {
   matchingConversationsSql,
   threadPageSql,
   type SqlQuery,
-} from '../../../plugins/whatsapp/server/src/repositories/inbox-reads';
+} from '../../../plugins/whatsapp/server/src/inbox/reads-sql';
 import { withDb } from '../helpers/db';
 
 /**

@@ -2,16 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { ACTION_LABELS, PLUGIN_ACTIONS, type PluginActionKey } from '../../shared/permissions';
 import { PLUGIN_ID, SEND, SEND_PRIORITY } from './constants';
 import { JOB } from './jobs/names';
-import { createSendMessageHandler } from './jobs/handlers/send-message';
-import { createSweepOutboxHandler } from './jobs/handlers/sweep-outbox';
-import { createTemplateSyncHandler } from './jobs/handlers/template-sync';
-import { createStatusSyncRunHandler, createStatusSyncTickHandler } from './jobs/handlers/status-sync';
-import { createCampaignDispatchHandler } from './jobs/handlers/campaign-dispatch';
-import { createCampaignSchedulerHandler } from './jobs/handlers/campaign-scheduler';
-import { campaignRules } from './document-middlewares/campaign-rules';
+import { createSendMessageHandler } from './sending/jobs/send-message';
+import { createSweepOutboxHandler } from './sending/jobs/sweep-outbox';
+import { createTemplateSyncHandler } from './templates/jobs/sync';
+import { createStatusSyncRunHandler, createStatusSyncTickHandler } from './status-sync/jobs/sync';
+import { createCampaignDispatchHandler } from './campaigns/jobs/dispatch';
+import { createCampaignSchedulerHandler } from './campaigns/jobs/scheduler';
+import { campaignRules } from './campaigns/document-rules';
 import { getService } from './utils/get-service';
 import { databaseUnreachableMiddleware } from './middlewares/database-unreachable';
-import { countDroppedConnectionWarnings } from './utils/driver-warnings';
+import { countDroppedConnectionWarnings } from './database/driver-warnings';
 import { applySchema } from './schema/apply';
 
 /** The job queue, and which handler works each queue (the queue itself knows no handler). */

@@ -1,16 +1,16 @@
-import { candidateController } from './candidate';
-import { conversationController } from './conversation';
-import { messageController } from './message';
-import { templateController } from './template';
-import { campaignController } from './campaign';
-import { settingsController } from './settings';
-import { adminMessagesController } from './admin-messages';
-import { templateActionsController } from './template-actions';
-import { webhookController } from './webhook';
-import { statusSyncController } from './status-sync';
-import { campaignActionsController } from './campaign-actions';
-import { adminInboxController } from './admin-inbox';
-import { adminCampaignsController } from './admin-campaigns';
+import { candidateController } from '../candidates/controller';
+import { conversationController } from '../inbox/conversation-controller';
+import { messageController } from '../sending/message-controller';
+import { templateController } from '../templates/controller';
+import { campaignController } from '../campaigns/controller';
+import { settingsController } from '../settings/controller';
+import { adminMessagesController } from '../sending/admin-messages-controller';
+import { templateActionsController } from '../templates/actions-controller';
+import { webhookController } from '../inbound/webhook-controller';
+import { statusSyncController } from '../status-sync/controller';
+import { campaignActionsController } from '../campaigns/actions-controller';
+import { adminInboxController } from '../inbox/admin-controller';
+import { adminCampaignsController } from '../campaigns/admin-controller';
 
 export default {
   candidate: candidateController,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils/get-service';
-import { recipientsQuerySchema } from '../../validation/campaign-actions';
+import { recipientsQuerySchema } from '../../campaigns/actions-validation';
 import { documentIdParamsSchema } from '../../validation/common';
 import { parseInput } from '../../validation/parse';
 import { withoutNulls, type IdArgs } from './input';

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils/get-service';
 import { withErrorDescription } from '../../utils/message-view';
 import { documentIdParamsSchema } from '../../validation/common';
-import { messageSendSchema } from '../../validation/message';
+import { messageSendSchema } from '../../sending/validation';
 import { parseInput } from '../../validation/parse';
 import { withoutNulls, type IdArgs } from './input';
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils/get-service';
 import { documentIdParamsSchema } from '../../validation/common';
 import { parseInput } from '../../validation/parse';
-import { syncRequestSchema, toSyncScope } from '../../validation/status-sync';
+import { syncRequestSchema, toSyncScope } from '../../status-sync/validation';
 import { withoutNulls, type IdArgs } from './input';
 
 /** `POST /sync-status`: the run queued, or the run of the same scope already under way. */

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils/get-service';
 import { documentIdParamsSchema } from '../../validation/common';
 import { parseInput } from '../../validation/parse';
-import { templatePreviewSchema, templateSubmitSchema } from '../../validation/template-actions';
+import { templatePreviewSchema, templateSubmitSchema } from '../../templates/actions-validation';
 import { permissionOf } from '../operations';
 import { withoutNulls, type ResolverContext } from './input';
 

@@ -1,5 +1,5 @@
 import { CONTENT_QUERY_MIDDLEWARE } from '../../middlewares/content-query';
-import { webhookRoutes } from './webhooks';
+import { webhookRoutes } from '../../inbound/routes';
 
 /**
  * REST content API under /api/whatsapp. Every route is a permission that a
