@@ -58,7 +58,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Campaign rules and live stats for every reader and writer (REST, GraphQL, Content Manager).
   strapi.documents.use(campaignRules(strapi) as unknown as Parameters<Core.Strapi['documents']['use']>[0]);
   await startJobs(strapi);
-  await getService(strapi, 'campaign-dispatch').resumeRunning();
+  await getService(strapi, 'campaigns').dispatcher.resumeRunning();
   const settings = await strapi.plugin(PLUGIN_ID).service('settings').getResolved();
   strapi.log.info(`[whatsapp] ready: Twilio mode "${settings.mode}"`);
 };

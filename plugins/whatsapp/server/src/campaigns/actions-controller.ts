@@ -25,29 +25,29 @@ export const campaignActionsController = ({ strapi }: { strapi: Core.Strapi }) =
 
   return {
     async launch(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'campaign-launch').launchNow(idOf(ctx)));
+      await respond(ctx, await getService(strapi, 'campaigns').launch.launchNow(idOf(ctx)));
     },
 
     async pause(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'campaign-actions').pause(idOf(ctx)));
+      await respond(ctx, await getService(strapi, 'campaigns').actions.pause(idOf(ctx)));
     },
 
     async resume(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'campaign-actions').resume(idOf(ctx)));
+      await respond(ctx, await getService(strapi, 'campaigns').actions.resume(idOf(ctx)));
     },
 
     async cancel(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'campaign-actions').cancel(idOf(ctx)));
+      await respond(ctx, await getService(strapi, 'campaigns').actions.cancel(idOf(ctx)));
     },
 
     async retryFailed(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'campaign-actions').retryFailed(idOf(ctx)));
+      await respond(ctx, await getService(strapi, 'campaigns').actions.retryFailed(idOf(ctx)));
     },
 
     async recipients(ctx: Context) {
       const id = idOf(ctx);
       const query = parseInput(recipientsQuerySchema, ctx.query);
-      ctx.body = await getService(strapi, 'campaign-stats').recipients(id, query);
+      ctx.body = await getService(strapi, 'campaigns').stats.recipients(id, query);
     },
   };
 };

@@ -17,7 +17,7 @@ export const createCampaignActionsService = ({ strapi }: { strapi: Core.Strapi }
   /** Queues the dispatcher of the sender the campaign was launched from (not necessarily ours). */
   const kickDispatcher = async (trx: Knex.Transaction, campaignId: number) => {
     const sender = await recipients.senderOf(trx, campaignId);
-    if (sender) await getService(strapi, 'campaign-dispatch').kick({ sender, trx });
+    if (sender) await getService(strapi, 'campaigns').dispatcher.kick({ sender, trx });
   };
 
   const pause = async (documentId: string, stateReason: string | null) => {

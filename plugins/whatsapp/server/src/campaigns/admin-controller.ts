@@ -9,11 +9,11 @@ import { parseInput } from '../validation/parse';
 export const adminCampaignsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
     const query = parseInput(adminCampaignListQuerySchema, ctx.query);
-    ctx.body = await getService(strapi, 'admin-campaigns').list(query);
+    ctx.body = await getService(strapi, 'campaigns').admin.list(query);
   },
 
   async findOne(ctx: Context) {
     const { id } = parseInput(documentIdParamsSchema, ctx.params);
-    ctx.body = await getService(strapi, 'admin-campaigns').findOne(id);
+    ctx.body = await getService(strapi, 'campaigns').admin.findOne(id);
   },
 });

@@ -171,9 +171,9 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
   const deliverOne = async (sender: string, mps: number, messageId: string) => {
     try {
       // Its token was reserved with the others of its batch (sendPaced).
-      const outcome = await getService(strapi, 'delivery').deliver(messageId, { tokenHeld: true });
+      const outcome = await getService(strapi, 'sending').delivery.deliver(messageId, { tokenHeld: true });
       // 429/20429, 5xx or no answer: Twilio is pushing back; the message itself is retried by the outbox.
-      if (outcome === 'retry-scheduled') await getService(strapi, 'rate-limiter').slowDown(sender, mps);
+      if (outcome === 'retry-scheduled') await getService(strapi, 'sending').rateLimiter.slowDown(sender, mps);
     } catch (error) {
       await getService(strapi, 'database-faults').logUnlessUnreachable(error, 'campaign sends', () =>
         strapi.log.error(
@@ -186,7 +186,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
   /** Messages the outbox already knows (left by a stopped dispatcher), one by one through the send path. */
   const sendPaced = async (pacer: Pacer, sender: string, mps: number, messageIds: string[]) => {
     if (messageIds.length === 0) return;
-    const grant = await getService(strapi, 'rate-limiter').reserve(sender, messageIds.length, mps);
+    const grant = await getService(strapi, 'sending').rateLimiter.reserve(sender, messageIds.length, mps);
     const base = grant.grantedAt;
     messageIds.forEach((messageId, index) =>
       pacer.schedule(base + (grant.delaysMs[index] ?? 0), () => deliverOne(sender, mps, messageId), 1000 / grant.rate)
@@ -220,7 +220,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       const verdict = campaign.template ? checkTemplateUsable(campaign.template) : null;
       if (verdict?.usable) continue;
       const reason = verdict ? verdict.message : 'The template of this campaign was deleted';
-      await getService(strapi, 'campaign-actions')
+      await getService(strapi, 'campaigns').actions
         .pauseBecause(campaign.documentId, `${reason}.`)
         .catch((error: Error) => strapi.log.warn(`[whatsapp] campaign ${campaign.documentId} could not be paused: ${error.message}`));
     }
@@ -228,7 +228,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
 
   const completeFinished = async (sender: string) => {
     for (const campaign of await repository.completeFinished(sender)) {
-      const stats = await getService(strapi, 'campaign-stats').snapshot(campaign.id);
+      const stats = await getService(strapi, 'campaigns').stats.snapshot(campaign.id);
       strapi.log.info(
         `[whatsapp] campaign ${campaign.documentId} completed: ${stats.total} recipients, ${stats.skipped} skipped, ${stats.failed + stats.undelivered} failed`
       );
@@ -245,10 +245,10 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
     let lastBatchFull = false;
     let sendingAtOnce = false;
     const slowDown = () =>
-      void getService(strapi, 'rate-limiter')
+      void getService(strapi, 'sending').rateLimiter
         .slowDown(sender, settings.mps)
         .catch((error: Error) => strapi.log.warn(`[whatsapp] campaign dispatcher could not slow down: ${error.message}`));
-    const session = getService(strapi, 'campaign-sender').open(settings, { onPushback: slowDown });
+    const session = getService(strapi, 'sending').batch.open(settings, { onPushback: slowDown });
     // Statistics refreshed as this run writes messages: after 500, 1,000, 2,000… (see analyzeOutbox).
     let written = 0;
     let analyzeAt = ANALYZE_FIRST_AFTER;
@@ -276,7 +276,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       const mps = settings.mps;
       if (Date.now() >= nextChecksAt) {
         const checkedAt = new Date();
-        if (await repository.rateLimitedSince(throttleSince)) await getService(strapi, 'rate-limiter').slowDown(sender, mps);
+        if (await repository.rateLimitedSince(throttleSince)) await getService(strapi, 'sending').rateLimiter.slowDown(sender, mps);
         throttleSince = checkedAt;
         await pauseUnsendable(sender);
         nextChecksAt = Date.now() + CAMPAIGN.throttleCheckMs;
@@ -288,7 +288,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
       // While full batches keep coming, their tokens are reserved alongside the hand-over (a token
       // left over at the end is a send not made, never one too many); when the bucket lets whole
       // batches go at once, they are claimed as they are written.
-      const rateLimiter = getService(strapi, 'rate-limiter');
+      const rateLimiter = getService(strapi, 'sending').rateLimiter;
       // Sending faster than one claim can write, several claims run side by side (SKIP LOCKED
       // keeps them apart), each in a transaction of its own.
       const claims = sendingAtOnce ? CAMPAIGN.parallelClaims : 1;

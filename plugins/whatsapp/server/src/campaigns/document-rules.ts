@@ -106,7 +106,7 @@ export const campaignRules = (strapi: Core.Strapi) => async (context: CampaignCo
   if ((action === 'create' || action === 'update') && result && typeof result === 'object') {
     const campaign = result as CampaignDocument;
     if (campaign.state === 'scheduled' && campaign.documentId && campaign.scheduledAt) {
-      await getService(strapi, 'campaign-launch').planLaunch(campaign.documentId, new Date(String(campaign.scheduledAt)));
+      await getService(strapi, 'campaigns').launch.planLaunch(campaign.documentId, new Date(String(campaign.scheduledAt)));
     }
   }
   if (deletedId !== null) await createCampaignRecipientsRepository(strapi).deleteForCampaigns([deletedId]);
@@ -117,7 +117,7 @@ const withLiveStats = async (strapi: Core.Strapi, result: unknown) => {
   const documents = (Array.isArray(result) ? result : result ? [result] : []) as CampaignDocument[];
   const wanted = documents.filter((document) => document && 'stats' in document && typeof document.documentId === 'string');
   if (wanted.length === 0) return result;
-  const stats = await getService(strapi, 'campaign-stats').statsByDocumentId(
+  const stats = await getService(strapi, 'campaigns').stats.statsByDocumentId(
     wanted.map((document) => ({ documentId: document.documentId!, version: document.updatedAt ? String(document.updatedAt) : '' }))
   );
   for (const document of wanted) {

@@ -44,7 +44,7 @@ export const createCampaignLaunchService = ({ strapi }: { strapi: Core.Strapi })
         return null;
       }
       if (!campaign.templateDocumentId) throw incomplete('Choose a template for this campaign before launching it.');
-      const template = await getService(strapi, 'template-approval').requireApproved(campaign.templateDocumentId);
+      const template = await getService(strapi, 'templates').approval.requireApproved(campaign.templateDocumentId);
       const audience = { candidates: campaign.audience?.candidates ?? [], tags: campaign.audience?.tags ?? [] };
       if (audience.candidates.length === 0 && audience.tags.length === 0) {
         throw unprocessableError('EMPTY_AUDIENCE', 'Choose candidates or tags for this campaign before launching it.');
@@ -65,7 +65,7 @@ export const createCampaignLaunchService = ({ strapi }: { strapi: Core.Strapi })
         }
       }
       await records.setState(trx, campaign.id, { state: 'running', startedAt: 'now', completedAt: null, stateReason: null, stats });
-      await getService(strapi, 'campaign-dispatch').kick({ sender, trx });
+      await getService(strapi, 'campaigns').dispatcher.kick({ sender, trx });
       return { stats, id: campaign.id };
     });
     if (!result) return 'not-due';
@@ -111,7 +111,7 @@ export const createCampaignLaunchService = ({ strapi }: { strapi: Core.Strapi })
     /** The minute cron: launches what is due and makes sure every running campaign has a dispatcher. */
     async runScheduler(): Promise<void> {
       for (const documentId of await records.findDueScheduled(50)) await this.launchScheduled(documentId);
-      const dispatch = getService(strapi, 'campaign-dispatch');
+      const dispatch = getService(strapi, 'campaigns').dispatcher;
       for (const sender of await createCampaignDispatchRepository(strapi).sendersWithRunningCampaigns()) {
         await dispatch.kick({ sender });
       }

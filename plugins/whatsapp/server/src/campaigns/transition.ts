@@ -29,7 +29,7 @@ export const lockForAction = async (
 /** The campaign as the API shows it (through the Document Service, so with live stats, counted afresh). */
 export const readCampaign = async (strapi: Core.Strapi, documentId: string) => {
   const id = await createCampaignRecordRepository(strapi).findIdByDocumentId(documentId);
-  if (id !== null) getService(strapi, 'campaign-stats').forget(id);
+  if (id !== null) getService(strapi, 'campaigns').stats.forget(id);
   const campaign = await strapi.documents(UID.campaign).findOne({ documentId });
   if (!campaign) throw new errors.NotFoundError('Campaign not found');
   return campaign;

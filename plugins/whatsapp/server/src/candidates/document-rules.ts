@@ -14,7 +14,7 @@ export const candidateRules = (strapi: Core.Strapi) => async (context: DocumentC
   if (context.uid !== UID.candidate || !isWrite(context.action) || !context.params?.data) return next();
   const data = context.params.data;
   if (typeof data.phone === 'string') {
-    data.phone = await getService(strapi, 'phone').normalizeOrThrow(data.phone);
+    data.phone = await getService(strapi, 'candidates').phone.normalizeOrThrow(data.phone);
   }
   const now = new Date().toISOString();
   if (data.optIn === 'opted_in' && !data.optInAt) data.optInAt = now;

@@ -18,7 +18,7 @@ const EMPTY_TWIML = new twiml.MessagingResponse().toString();
 export const webhookController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async inbound(ctx: Context) {
     const params = parseInput(inboundParamsSchema, ctx.state[TWILIO_PARAMS_STATE], 'The webhook lacks what an incoming message needs');
-    await getService(strapi, 'inbox').receive(params);
+    await getService(strapi, 'inbound').receive(params);
     ctx.type = 'text/xml';
     ctx.body = EMPTY_TWIML;
   },
@@ -27,7 +27,7 @@ export const webhookController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const raw = ctx.state[TWILIO_PARAMS_STATE];
     const params = parseInput(statusParamsSchema, raw, 'The callback lacks what a status update needs');
     const query = parseInput(statusQuerySchema, ctx.query);
-    await getService(strapi, 'messageStatus').record({
+    await getService(strapi, 'status-sync').statuses.record({
       messageSid: params.MessageSid,
       status: params.MessageStatus,
       errorCode: params.ErrorCode ?? null,

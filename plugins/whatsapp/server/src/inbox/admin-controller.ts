@@ -38,13 +38,13 @@ export const adminInboxController = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async conversations(ctx: Context) {
       const query = parseInput(inboxConversationsQuerySchema, ctx.query);
-      ctx.body = await getService(strapi, 'inbox-reads').listConversations(query);
+      ctx.body = await getService(strapi, 'inbox').reads.listConversations(query);
     },
 
     async messages(ctx: Context) {
       const { id } = parseInput(documentIdParamsSchema, ctx.params);
       const query = parseInput(inboxMessagesQuerySchema, ctx.query);
-      const thread = await getService(strapi, 'inbox-reads').threadPage(id, query);
+      const thread = await getService(strapi, 'inbox').reads.threadPage(id, query);
       ctx.body = { data: thread.data, meta: { conversation: thread.conversation, hasOlder: thread.hasOlder, olderCursor: thread.olderCursor } };
     },
 
@@ -72,7 +72,7 @@ export const adminInboxController = ({ strapi }: { strapi: Core.Strapi }) => {
       stream.write(`retry: ${REALTIME_STREAM.clientRetryMs}\n\n`);
       let unsubscribe: (() => void) | null = null;
       try {
-        unsubscribe = await getService(strapi, 'realtime-stream').subscribe(subscriber, cursor.lastEventId ?? cursor.since);
+        unsubscribe = await getService(strapi, 'inbox').stream.subscribe(subscriber, cursor.lastEventId ?? cursor.since);
       } catch {
         ctx.status = 503;
         ctx.set('Retry-After', '1');

@@ -22,7 +22,7 @@ export const conversationController = factories.createCoreController(UID.convers
    */
   async latest(ctx) {
     const query = parseInput(latestConversationsQuerySchema, ctx.query);
-    const page = await getService(strapi, 'inbox-reads').conversationDocuments(query);
+    const page = await getService(strapi, 'inbox').reads.conversationDocuments(query);
     const data = await strapi.contentAPI.sanitize.output(page.data, strapi.getModel(UID.conversation), { auth: ctx.state.auth });
     return { data, meta: { pagination: { pageSize: query.pageSize, nextCursor: page.nextCursor } } };
   },
@@ -35,7 +35,7 @@ export const conversationController = factories.createCoreController(UID.convers
   async messages(ctx) {
     const { id } = parseInput(documentIdParamsSchema, ctx.params);
     const query = parseInput(inboxMessagesQuerySchema, ctx.query);
-    const page = await getService(strapi, 'inbox-reads').threadDocuments(id, query);
+    const page = await getService(strapi, 'inbox').reads.threadDocuments(id, query);
     const schema = strapi.getModel(UID.message);
     const data = (await strapi.contentAPI.sanitize.output(page.data, schema, { auth: ctx.state.auth })) as Array<{ errorCode?: number | null; errorMessage?: string | null }>;
     return { data: data.map(withErrorDescription), meta: { hasOlder: page.hasOlder, olderCursor: page.olderCursor } };

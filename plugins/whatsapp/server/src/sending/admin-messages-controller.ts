@@ -21,14 +21,14 @@ export const adminMessagesController = ({ strapi }: { strapi: Core.Strapi }) => 
   return {
     async send(ctx: Context) {
       const input = parseBodyData(messageSendSchema, ctx.request.body);
-      const message = await getService(strapi, 'outbound').send(input, 'inbox');
+      const message = await getService(strapi, 'sending').outbound.send(input, 'inbox');
       ctx.status = 201;
       ctx.body = { data: await view(message) };
     },
 
     async retry(ctx: Context) {
       const { id } = parseInput(documentIdParamsSchema, ctx.params);
-      const message = await getService(strapi, 'outbound').retry(id, 'inbox');
+      const message = await getService(strapi, 'sending').outbound.retry(id, 'inbox');
       ctx.status = 201;
       ctx.body = { data: await view(message) };
     },

@@ -95,7 +95,7 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
             // Anything but a plain acceptance (a status Twilio rarely answers a create with) is
             // applied by the status service, which knows every rule.
             for (const item of batch.filter((entry) => stored.has(entry.id) && !PLAIN_ACCEPTED_STATUSES.has(entry.status))) {
-              await getService(strapi, 'messageStatus').record({
+              await getService(strapi, 'status-sync').statuses.record({
                 messageSid: item.sid,
                 status: item.status,
                 errorCode: null,

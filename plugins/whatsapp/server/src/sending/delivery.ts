@@ -71,7 +71,7 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
    * before. One transaction, so the SID is never stored without its status.
    */
   const recordAccepted = async (claim: ClaimedMessage, accepted: Accepted) => {
-    const statuses = getService(strapi, 'messageStatus');
+    const statuses = getService(strapi, 'status-sync').statuses;
     await strapi.db.transaction(async ({ trx }) => {
       const stored = await outbox.recordAccepted(trx, claim.id, accepted);
       if (!stored) {
@@ -154,7 +154,7 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const awaitToken = async (claim: ClaimedMessage, settings: ResolvedSettings, priority: number): Promise<boolean> => {
     const sender = senderKeyOf(settings);
     if (!sender) return true;
-    const grant = await getService(strapi, 'rate-limiter').reserve(sender, 1, settings.mps);
+    const grant = await getService(strapi, 'sending').rateLimiter.reserve(sender, 1, settings.mps);
     const startAt = grant.grantedAt + (grant.delaysMs[0] ?? 0);
     const waitMs = startAt - Date.now();
     if (waitMs <= SEND.maxTokenWaitMs) {

@@ -36,7 +36,7 @@ export const messageController = factories.createCoreController(UID.message, ({ 
     /** `POST /messages`: 201 with the pending message; Twilio gets it from the send job. */
     async send(ctx) {
       const input = parseBodyData(messageSendSchema, ctx.request.body);
-      const message = await getService(strapi, 'outbound').send(input);
+      const message = await getService(strapi, 'sending').outbound.send(input);
       ctx.status = 201;
       return respond(message, ctx.state.auth);
     },
@@ -44,7 +44,7 @@ export const messageController = factories.createCoreController(UID.message, ({ 
     /** `POST /messages/:id/retry`: 201 with the new message (its `retryOf` is the original). */
     async retry(ctx) {
       const { id } = parseInput(documentIdParamsSchema, ctx.params);
-      const message = await getService(strapi, 'outbound').retry(id);
+      const message = await getService(strapi, 'sending').outbound.retry(id);
       ctx.status = 201;
       return respond(message, ctx.state.auth);
     },

@@ -135,7 +135,7 @@ export const createStatusSyncCheck = (strapi: Core.Strapi, context: CheckContext
     const remote = fetched.message;
     let status = candidate.status;
     if (remote.status !== candidate.status) {
-      const recorded = await getService(strapi, 'messageStatus').record({
+      const recorded = await getService(strapi, 'status-sync').statuses.record({
         messageSid: candidate.twilioSid,
         status: remote.status,
         errorCode: remote.errorCode,

@@ -14,7 +14,7 @@ export const statusSyncController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `POST /sync-status` → 202 with the run queued, or the run of the same scope already under way. */
   async start(ctx: Context) {
     const input = parseBodyData(syncRequestSchema, optionalBody(ctx.request.body));
-    const { run, alreadyRunning } = await getService(strapi, 'status-sync').request(toSyncScope(input));
+    const { run, alreadyRunning } = await getService(strapi, 'status-sync').sync.request(toSyncScope(input));
     ctx.status = 202;
     ctx.body = {
       data: { runId: run.id, alreadyRunning, state: run.state, scope: run.scope, trigger: run.trigger, requestedAt: run.requestedAt },
@@ -25,13 +25,13 @@ export const statusSyncController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `GET /sync-status`: the current run, the last runs, messages awaiting a final status, stuck messages. */
   async find(ctx: Context) {
     parseInput(noQuerySchema, ctx.query, 'GET /sync-status takes no query parameters');
-    ctx.body = { data: await getService(strapi, 'status-sync').overview(), meta: {} };
+    ctx.body = { data: await getService(strapi, 'status-sync').sync.overview(), meta: {} };
   },
 
   /** `GET /sync-status/:id`: one run. */
   async findOne(ctx: Context) {
     const { id } = parseInput(documentIdParamsSchema, ctx.params);
     parseInput(noQuerySchema, ctx.query, 'GET /sync-status/:id takes no query parameters');
-    ctx.body = { data: await getService(strapi, 'status-sync').findRun(id), meta: {} };
+    ctx.body = { data: await getService(strapi, 'status-sync').sync.findRun(id), meta: {} };
   },
 });

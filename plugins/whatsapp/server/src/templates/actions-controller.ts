@@ -43,13 +43,13 @@ export const templateActionsController = ({ strapi }: { strapi: Core.Strapi }) =
 
   return {
     async sync(ctx: Context) {
-      ctx.body = { data: await getService(strapi, 'template-sync').run({ trigger: 'manual' }) };
+      ctx.body = { data: await getService(strapi, 'templates').sync.run({ trigger: 'manual' }) };
     },
 
     async submit(ctx: Context) {
       const { id } = parseInput(documentIdParamsSchema, ctx.params);
       const extras = parseBodyData(templateSubmitSchema, optionalBody(ctx.request.body));
-      const template = await getService(strapi, 'template-submit').submit(id, extras);
+      const template = await getService(strapi, 'templates').submit.submit(id, extras);
       ctx.body = { data: await present(ctx, template), meta: {} };
     },
 
@@ -57,13 +57,13 @@ export const templateActionsController = ({ strapi }: { strapi: Core.Strapi }) =
       const { id } = parseInput(documentIdParamsSchema, ctx.params);
       const input = parseBodyData(templatePreviewSchema, optionalBody(ctx.request.body));
       if (input.candidate) await assertMayReadCandidates(ctx);
-      ctx.body = { data: await getService(strapi, 'template-preview').preview(id, input) };
+      ctx.body = { data: await getService(strapi, 'templates').preview.preview(id, input) };
     },
 
     /** The admin Templates page's list (the Content Manager keeps create and edit). */
     async adminFind(ctx: Context) {
       const query = parseInput(templateAdminListSchema, ctx.query);
-      ctx.body = await getService(strapi, 'template-admin').list(query);
+      ctx.body = await getService(strapi, 'templates').admin.list(query);
     },
   };
 };

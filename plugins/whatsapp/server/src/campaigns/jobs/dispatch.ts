@@ -10,5 +10,5 @@ export const createCampaignDispatchHandler =
   (strapi: Core.Strapi): JobHandler<typeof JOB.campaignDispatch> =>
   async (payload) => {
     const { sender, hops, handedOverBy } = parseInput(campaignDispatchPayloadSchema, payload, 'Invalid campaign-dispatch job payload');
-    await getService(strapi, 'campaign-dispatch').run(sender, hops ?? 0, handedOverBy);
+    await getService(strapi, 'campaigns').dispatcher.run(sender, hops ?? 0, handedOverBy);
   };

@@ -13,7 +13,7 @@ export const createCampaignSchedulerHandler =
   (strapi: Core.Strapi): JobHandler<typeof JOB.campaignScheduler> =>
   async (payload) => {
     const { campaign } = parseInput(campaignSchedulerPayloadSchema, payload ?? {}, 'Invalid campaign-scheduler job payload');
-    const launcher = getService(strapi, 'campaign-launch');
+    const launcher = getService(strapi, 'campaigns').launch;
     if (campaign) await launcher.launchScheduled(campaign);
     else await launcher.runScheduler();
   };

@@ -9,10 +9,10 @@ import { withoutNulls, type IdArgs } from './input';
 /** `POST /messages` and `POST /messages/:id/retry`: the pending message, as REST answers. */
 export const messageMutations = (strapi: Core.Strapi) => ({
   sendWhatsappMessage: (_parent: unknown, args: { data: unknown }) =>
-    getService(strapi, 'outbound').send(parseInput(messageSendSchema, withoutNulls(args.data))),
+    getService(strapi, 'sending').outbound.send(parseInput(messageSendSchema, withoutNulls(args.data))),
 
   retryWhatsappMessage: (_parent: unknown, args: IdArgs) =>
-    getService(strapi, 'outbound').retry(parseInput(documentIdParamsSchema, args).id),
+    getService(strapi, 'sending').outbound.retry(parseInput(documentIdParamsSchema, args).id),
 });
 
 type MessageErrorFields = { errorCode?: number | null; errorMessage?: string | null };

@@ -10,5 +10,5 @@ export const createSendMessageHandler =
   (strapi: Core.Strapi): JobHandler<typeof JOB.sendMessage> =>
   async (payload, job) => {
     const { messageId } = parseInput(sendJobPayloadSchema, payload, 'Invalid send-message job payload');
-    await getService(strapi, 'delivery').deliver(messageId, { priority: job.priority });
+    await getService(strapi, 'sending').delivery.deliver(messageId, { priority: job.priority });
   };

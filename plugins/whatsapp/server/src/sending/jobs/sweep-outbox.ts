@@ -7,5 +7,5 @@ import { getService } from '../../utils/get-service';
 export const createSweepOutboxHandler =
   (strapi: Core.Strapi): JobHandler<typeof JOB.sweepOutbox> =>
   async () => {
-    await getService(strapi, 'delivery').sweep();
+    await getService(strapi, 'sending').delivery.sweep();
   };

@@ -24,7 +24,7 @@ export const createStatusSyncTickHandler = (strapi: Core.Strapi): JobHandler<typ
   return async () => {
     // A schedule saved by an earlier configuration outlives a change of the variable.
     if (!schedule.enabled) return;
-    await getService(strapi, 'status-sync').tick();
+    await getService(strapi, 'status-sync').sync.tick();
   };
 };
 
@@ -33,5 +33,5 @@ export const createStatusSyncRunHandler =
   (strapi: Core.Strapi): JobHandler<typeof JOB.statusSyncRun> =>
   async (payload) => {
     const { runId } = parseInput(syncRunJobSchema, payload, 'Invalid status-sync-run job payload');
-    await getService(strapi, 'status-sync').execute(runId);
+    await getService(strapi, 'status-sync').sync.execute(runId);
   };

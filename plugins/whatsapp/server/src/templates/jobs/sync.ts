@@ -25,6 +25,6 @@ export const createTemplateSyncHandler = (strapi: Core.Strapi): JobHandler<typeo
       strapi.log.debug('[whatsapp] scheduled template sync skipped: Twilio is not configured');
       return;
     }
-    await getService(strapi, 'template-sync').run({ trigger: 'schedule' });
+    await getService(strapi, 'templates').sync.run({ trigger: 'schedule' });
   };
 };
