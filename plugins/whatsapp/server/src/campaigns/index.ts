@@ -47,3 +47,9 @@ export const campaignsFeature = {
     ...crud('campaign', 'campaigns', ['find', 'findOne', 'create', 'update', 'delete']),
   ],
 };
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    campaigns: CampaignsService;
+  }
+}

@@ -16,3 +16,9 @@ export const candidatesFeature = {
   adminRoutes: [],
   contentApiRoutes: [...crud('candidate', 'candidates', ['find', 'findOne', 'create', 'update', 'delete'])],
 };
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    candidates: CandidatesService;
+  }
+}

@@ -84,3 +84,9 @@ export const createDatabaseFaultsService = ({ strapi }: { strapi: Core.Strapi })
 };
 
 export type DatabaseFaultsService = ReturnType<typeof createDatabaseFaultsService>;
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    'database-faults': DatabaseFaultsService;
+  }
+}

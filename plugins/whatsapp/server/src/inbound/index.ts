@@ -9,3 +9,9 @@ export const inboundFeature = {
   adminRoutes: [],
   contentApiRoutes: webhookRoutes,
 };
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    inbound: ReturnType<typeof createInboxService>;
+  }
+}

@@ -3,7 +3,7 @@ import { can } from '../routes/admin-route';
 import { crud, route } from '../routes/content-api-route';
 import { adminInboxController } from './admin-controller';
 import { conversationController } from './conversation-controller';
-import { createConversationService } from './conversation-service';
+import { createConversationService, type ConversationService } from './conversation-service';
 import { createInboxReadsService } from './reads';
 import { createRealtimeStreamService } from './realtime-stream';
 
@@ -32,3 +32,10 @@ export const inboxFeature = {
     route('GET', '/conversations/:id/messages', 'conversation.messages'),
   ],
 };
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    inbox: InboxFacade;
+    conversation: ConversationService;
+  }
+}

@@ -160,3 +160,9 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export type QueueService = ReturnType<typeof createQueueService>;
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    queue: QueueService;
+  }
+}

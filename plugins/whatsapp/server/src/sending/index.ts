@@ -33,3 +33,9 @@ export const sendingFeature = {
     route('POST', '/messages/:id/retry', 'message.retry'),
   ],
 };
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    sending: SendingService;
+  }
+}

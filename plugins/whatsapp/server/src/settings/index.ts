@@ -14,3 +14,9 @@ export const settingsFeature = {
   ],
   contentApiRoutes: [],
 };
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    settings: ReturnType<typeof createSettingsService>;
+  }
+}

@@ -28,3 +28,9 @@ export const statusSyncFeature = {
     route('GET', '/sync-status/:id', 'status-sync.findOne'),
   ],
 };
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    'status-sync': StatusSyncFacade;
+  }
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { QUICK_REPLY_MAX, QUICK_REPLY_TITLE_MAX } from '../domain/content-api';
 import { TEMPLATE_APPROVAL_STATUSES } from '../domain/statuses';
-import { variableSourceSchema } from '../campaigns/validation';
+import { variableSourceSchema } from '../validation/variable-mapping';
 import { documentId } from '../validation/common';
 
 const placeholderKey = z.string().regex(/^\d+$/, 'Keys are placeholder numbers such as "1"');

@@ -38,3 +38,9 @@ export const templatesFeature = {
     ...crud('template', 'templates', ['find', 'findOne', 'create', 'update', 'delete']),
   ],
 };
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    templates: TemplatesService;
+  }
+}

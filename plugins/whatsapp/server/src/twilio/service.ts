@@ -189,3 +189,9 @@ export const createTwilioService = ({ strapi }: { strapi: Core.Strapi }) => {
 export type TwilioService = ReturnType<typeof createTwilioService>;
 
 export type ContentApi = Awaited<ReturnType<TwilioService['contentApi']>>['content'];
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    twilio: TwilioService;
+  }
+}
