@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { EXTRA_INDEX } from '../../../plugins/whatsapp/server/src/constants';
+import { EXTRA_INDEX } from '../../../plugins/whatsapp/server/src/schema/extra-indexes';
 import {
   candidateMatchOf,
   conversationPageSql,

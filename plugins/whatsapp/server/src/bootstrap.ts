@@ -13,6 +13,7 @@ import { getService } from './utils/get-service';
 import { databaseUnreachableMiddleware } from './middlewares/database-unreachable';
 import { countDroppedConnectionWarnings } from './database/driver-warnings';
 import { applySchema } from './schema/apply';
+import { checkStrapiTables } from './database/strapi-tables';
 
 /** The job queue, and which handler works each queue (the queue itself knows no handler). */
 const startJobs = async (strapi: Core.Strapi) => {
@@ -53,6 +54,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(databaseUnreachableMiddleware(strapi));
   countDroppedConnectionWarnings(strapi);
   // The plugin's own tables and indexes, before anything reads or writes them.
+  await checkStrapiTables(strapi);
   await applySchema(strapi);
   await registerAdminActions(strapi);
   // Campaign rules and live stats for every reader and writer (REST, GraphQL, Content Manager).

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { LINK_TABLE, TABLE, UID, PLAIN_TABLE } from '../constants';
+import { UID, PLAIN_TABLE } from '../constants';
+import { LINK, LINK_TABLE, TABLE, defaultColumns, jsonParam, type DefaultColumns, insertLinkRowsSql } from '../database/strapi-tables';
 import type { SkipReason } from '../domain/campaign-recipient';
-import { defaultColumns, jsonParam, type DefaultColumns } from '../database/document-row';
 import { parseJsonColumn } from './record-sql';
 import { prepareStatement, runPreparedOn, type PreparedStatement } from '../database/prepared-statement';
 
@@ -130,32 +130,32 @@ placed AS (
   JOIN conversation ON conversation.thread_key = CAST(:sender AS varchar) || '|' || input.candidate_document_id
 ),
 conversation_candidate AS (
-  INSERT INTO ${LINK_TABLE.conversationCandidate} (conversation_id, candidate_id, conversation_ord)
-  SELECT conversation_id, candidate_id,
-         COALESCE((SELECT max(l.conversation_ord + 0) FROM ${LINK_TABLE.conversationCandidate} l WHERE l.candidate_id = new_links.candidate_id), 0) + 1
-  FROM (SELECT DISTINCT conversation_id, candidate_id FROM placed WHERE inserted) AS new_links
-  ON CONFLICT DO NOTHING
+  ${insertLinkRowsSql(LINK.conversationCandidate, {
+    from: '(SELECT DISTINCT conversation_id, candidate_id FROM placed WHERE inserted)',
+    ownerId: 'conversation_id',
+    targetId: 'candidate_id',
+    onConflictDoNothing: true,
+  })}
 ),
 message_conversation AS (
-  INSERT INTO ${LINK_TABLE.messageConversation} (message_id, conversation_id, message_ord)
-  SELECT message_id, conversation_id,
-         COALESCE((SELECT max(l.message_ord + 0) FROM ${LINK_TABLE.messageConversation} l WHERE l.conversation_id = placed.conversation_id), 0)
-           + row_number() OVER (PARTITION BY conversation_id ORDER BY ord)
-  FROM placed
+  ${insertLinkRowsSql(LINK.messageConversation, { from: 'placed', ownerId: 'message_id', targetId: 'conversation_id', orderBy: 'ord' })}
 ),
 message_candidate AS (
-  INSERT INTO ${LINK_TABLE.messageCandidate} (message_id, candidate_id) SELECT message_id, candidate_id FROM placed
+  ${insertLinkRowsSql(LINK.messageCandidate, { from: 'placed', ownerId: 'message_id', targetId: 'candidate_id' })}
 ),
 message_campaign AS (
-  INSERT INTO ${LINK_TABLE.messageCampaign} (message_id, campaign_id) SELECT message_id, campaign_id FROM placed
+  ${insertLinkRowsSql(LINK.messageCampaign, { from: 'placed', ownerId: 'message_id', targetId: 'campaign_id' })}
 ),
 message_template AS (
-  INSERT INTO ${LINK_TABLE.messageTemplate} (message_id, template_id) SELECT message_id, template_id FROM placed
+  ${insertLinkRowsSql(LINK.messageTemplate, { from: 'placed', ownerId: 'message_id', targetId: 'template_id' })}
 ),
 message_retry_of AS (
-  INSERT INTO ${LINK_TABLE.messageRetryOf} (message_id, inv_message_id)
-  SELECT message_id, retry_of_id FROM placed
-  WHERE retry_of_id IS NOT NULL AND EXISTS (SELECT 1 FROM ${M} old WHERE old.id = placed.retry_of_id)
+  ${insertLinkRowsSql(LINK.messageRetryOf, {
+    from: 'placed',
+    ownerId: 'message_id',
+    targetId: 'retry_of_id',
+    where: `retry_of_id IS NOT NULL AND EXISTS (SELECT 1 FROM ${M} old WHERE old.id = link_source.retry_of_id)`,
+  })}
 ),
 recipient AS (
   UPDATE ${R} AS r SET state = 'dispatched', message_id = placed.message_id, retry_of_message_id = NULL,

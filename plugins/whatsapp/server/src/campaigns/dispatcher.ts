@@ -18,7 +18,7 @@ import {
   type MessageToCreate,
   type RecipientSkip,
 } from './dispatch-sql';
-import { newDocumentId } from '../database/document-row';
+import { newDocumentId } from '../database/strapi-tables';
 import { tryLockDispatcher, type DispatchLock } from './dispatch-lock';
 import { createPacer, createStartWindow, type Pacer, type StartWindow } from '../utils/pacer';
 import type { OutgoingMessage, SendSession } from '../sending/batch-sender';

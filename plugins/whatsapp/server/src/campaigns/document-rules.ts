@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
-import { TABLE, UID } from '../constants';
+import { UID } from '../constants';
+import { TABLE } from '../database/strapi-tables';
 import { unlaunchedStateFor } from '../domain/campaign-state';
 import type { CampaignState } from '../domain/statuses';
 import { parseJsonColumn } from './record-sql';

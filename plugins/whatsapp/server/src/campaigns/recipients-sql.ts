@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { LINK_TABLE, TABLE, PLAIN_TABLE } from '../constants';
+import { PLAIN_TABLE } from '../constants';
+import { LINK_TABLE, TABLE, jsonParam } from '../database/strapi-tables';
 import type { RecipientStatus, SkipReason } from '../domain/campaign-recipient';
-import { jsonParam } from '../database/document-row';
 import { parseJsonColumn } from './record-sql';
 import { deliveryFields, isoOrNull } from '../database/sql-row';
 

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { LINK_TABLE, TABLE } from '../constants';
+import { LINK_TABLE, TABLE, jsonParam } from '../database/strapi-tables';
 import type { CampaignState } from '../domain/statuses';
 import type { VariableMapping } from '../domain/variable-mapping';
-import { jsonParam } from '../database/document-row';
 
 /**
  * The campaign row as the actions see it. Why SQL: every action reads the state and changes it

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { LINK_TABLE, REALTIME_CHANNEL, TABLE, UID } from '../constants';
+import { REALTIME_CHANNEL, UID } from '../constants';
+import { LINK, TABLE, createSpareDocumentIds, defaultColumns, jsonParam, type DefaultColumns, insertLinkRowsSql } from '../database/strapi-tables';
 import type { InboundMessage } from '../domain/inbound';
-import { createSpareDocumentIds, defaultColumns, jsonParam, type DefaultColumns } from '../database/document-row';
 import { prepareStatement, runPrepared, type PreparedStatement } from '../database/prepared-statement';
 
 export type StoredInbound =
@@ -138,23 +138,18 @@ placed AS (
   JOIN conversation ON conversation.thread_key = fresh.sender || '|' || candidate.document_id
 ),
 conversation_candidate AS (
-  INSERT INTO ${LINK_TABLE.conversationCandidate} (conversation_id, candidate_id, conversation_ord)
-  SELECT conversation_id, candidate_id,
-         COALESCE((SELECT max(l.conversation_ord + 0) FROM ${LINK_TABLE.conversationCandidate} l WHERE l.candidate_id = new_links.candidate_id), 0)
-           + row_number() OVER (PARTITION BY candidate_id ORDER BY conversation_id)
-  FROM (SELECT DISTINCT conversation_id, candidate_id FROM placed WHERE inserted) AS new_links
-  ON CONFLICT DO NOTHING
+  ${insertLinkRowsSql(LINK.conversationCandidate, {
+    from: '(SELECT DISTINCT conversation_id, candidate_id FROM placed WHERE inserted)',
+    ownerId: 'conversation_id',
+    targetId: 'candidate_id',
+    onConflictDoNothing: true,
+  })}
 ),
 message_conversation AS (
-  INSERT INTO ${LINK_TABLE.messageConversation} (message_id, conversation_id, message_ord)
-  SELECT message_id, conversation_id,
-         COALESCE((SELECT max(l.message_ord + 0) FROM ${LINK_TABLE.messageConversation} l WHERE l.conversation_id = placed.conversation_id), 0)
-           + row_number() OVER (PARTITION BY conversation_id ORDER BY ord)
-  FROM placed
+  ${insertLinkRowsSql(LINK.messageConversation, { from: 'placed', ownerId: 'message_id', targetId: 'conversation_id', orderBy: 'ord' })}
 ),
 message_candidate AS (
-  INSERT INTO ${LINK_TABLE.messageCandidate} (message_id, candidate_id)
-  SELECT message_id, candidate_id FROM placed
+  ${insertLinkRowsSql(LINK.messageCandidate, { from: 'placed', ownerId: 'message_id', targetId: 'candidate_id' })}
 )
 SELECT sid, message_document_id, conversation_document_id, candidate_document_id,
        pg_notify(:channel, CAST(json_build_object(

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { LINK_TABLE, TABLE } from '../constants';
+import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 
 export type ReplayedMessage = {
   seq: number;

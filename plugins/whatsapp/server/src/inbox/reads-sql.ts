@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { LINK_TABLE, TABLE } from '../constants';
+import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 import type { ConversationCursor, MessageCursor } from '../domain/inbox-cursor';
 
 /**

@@ -1,4 +1,6 @@
-import { EXTRA_INDEX, LINK_TABLE, PLAIN_TABLE, TABLE } from '../constants';
+import { PLAIN_TABLE } from '../constants';
+import { EXTRA_INDEX } from './extra-indexes';
+import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 import { CONVERSATION_ORDER_KEY } from '../inbox/reads-sql';
 import { SYNC_RUN_ACTIVE } from '../status-sync/sync-sql';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { REALTIME_CHANNEL, TABLE, UID } from '../constants';
+import { REALTIME_CHANNEL, UID } from '../constants';
+import { TABLE, defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from '../database/strapi-tables';
 import { eventRank } from '../domain/status-rank';
-import { defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from '../database/document-row';
 import { toEventEntry } from '../status-sync/message-status-sql';
 import { prepareStatement, runPrepared, type PreparedStatement } from '../database/prepared-statement';
 import { hasNoSid, notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from '../status-sync/status-sql';

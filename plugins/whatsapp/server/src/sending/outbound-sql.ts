@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { TABLE, UID } from '../constants';
+import { UID } from '../constants';
+import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 import type { OptInState } from '../domain/statuses';
 
 /**
@@ -151,7 +152,7 @@ export const createOutboundMessageRepository = (strapi: Core.Strapi) => ({
     const result = await trx.raw(
       `SELECT m.document_id
          FROM ${TABLE.message} m
-         JOIN ${TABLE.message}_retry_of_lnk l ON l.message_id = m.id
+         JOIN ${LINK_TABLE.messageRetryOf} l ON l.message_id = m.id
         WHERE l.inv_message_id = ?
           AND m.status NOT IN ('failed', 'undelivered', 'canceled')
         LIMIT 1`,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { TABLE } from '../constants';
+import { TABLE } from '../database/strapi-tables';
 import { JOB, JOB_SCHEMA } from '../jobs/names';
 
 /**

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { REALTIME_CHANNEL, TABLE, UID } from '../constants';
+import { REALTIME_CHANNEL, UID } from '../constants';
+import { TABLE, defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from '../database/strapi-tables';
 import { eventRank, isFailureStatus, provenMilestones, STATUS_EVENTS_DIRECTION, type DeliveryState } from '../domain/status-rank';
 import { splitIntoWaves } from '../domain/status-waves';
-import { defaultColumns, jsonParam, newDocumentId, type DefaultColumns } from '../database/document-row';
 import { prepareStatement, runPreparedOn, type PreparedStatement } from '../database/prepared-statement';
 import { queryRunner } from '../database/query-runner';
 import { hasNoSid, notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from './status-sql';

@@ -1,4 +1,4 @@
-import { LINK_TABLE, TABLE } from '../constants';
+import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 import { STATUS_RANK, UNKNOWN_CURRENT_RANK } from '../domain/status-rank';
 
 /** SQL pieces every status statement shares, so each applies exactly the rule of domain/status-rank.ts. */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { LINK_TABLE, TABLE } from '../constants';
+import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 import type { SyncRunState, SyncRunTrigger } from '../content-types/sync-run/schema';
 import { FINAL_STATUSES, WAITING_STATUSES, WAITING_STUCK_CODES, type StuckCode } from '../domain/sync-diagnosis';
 import type { SyncScope } from '../domain/sync-scope';

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { STATUS_CALLBACK_PATH, STATUS_SYNC } from '../constants';
 import type { SyncRunTrigger } from '../content-types/sync-run/schema';
 import { JOB } from '../jobs/names';
-import { newDocumentId } from '../database/document-row';
+import { newDocumentId } from '../database/strapi-tables';
 import { checkCredentials } from '../domain/send-rules';
 import { requestsPerSecond, createPacer, STATUS_SYNC_ENV, statusSyncOptions, statusSyncSchedule } from '../domain/sync-pacing';
 import { normalizeScope, scopeKey, type SyncScope } from '../domain/sync-scope';

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { TABLE, UID } from '../constants';
+import { UID } from '../constants';
+import { TABLE } from '../database/strapi-tables';
 import { changedFields, toStoredFields, type TemplateFromTwilio } from '../domain/content-api';
 
 export type TemplateRow = {
