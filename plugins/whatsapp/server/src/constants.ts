@@ -104,7 +104,7 @@ export const WEBHOOK_FAILED_SIGNATURE_LIMIT = { max: 30, windowMs: 60_000 } as c
 
 /**
  * Inbound webhooks that arrive while earlier ones are being stored are stored together, in one
- * statement and one commit (services/inbox.ts). Two statements at a time: bigger groups cost
+ * statement and one commit (inbound/service.ts). Two statements at a time: bigger groups cost
  * fewer round trips and commits (measured with bench/webhook-ingest: 2 beat 4), two keep one
  * slow statement from holding up every webhook, and both stay well under the database pool
  * (DATABASE_POOL_MAX, 10 by default) so the rest of the app always gets a connection.
@@ -113,7 +113,7 @@ export const INBOUND_BATCH = { maxBatch: 50, maxInFlight: 2 } as const;
 
 /**
  * Status reports (callbacks, the status sync) that arrive while earlier ones are being recorded
- * are recorded together (services/message-status.ts), for the same reasons: a campaign at 200
+ * are recorded together (status-sync/message-status.ts), for the same reasons: a campaign at 200
  * messages a second brings about 600 callbacks a second.
  */
 export const STATUS_BATCH = { maxBatch: 200, maxInFlight: 2 } as const;

@@ -8,7 +8,7 @@ import { isoOrNull } from '../database/sql-row';
 
 type Row = Record<string, unknown>;
 
-/** The core campaign service (services/campaign.ts), as far as this file uses it. */
+/** The core campaign service (campaigns/core-service.ts), as far as this file uses it. */
 type CoreCampaignService = {
   find(params: Row): Promise<{ results: Row[]; pagination: { page: number; pageSize: number; pageCount: number; total: number } }>;
   findOne(documentId: string, params: Row): Promise<Row | null>;

@@ -77,7 +77,7 @@ const CONVERSATION_COLUMNS = [
 
 /**
  * One claimed batch into the outbox: conversations upserted by thread key (one per candidate and
- * sender, as services/outbound.ts keys them), messages `pending` with their relations, and each
+ * sender, as sending/outbound.ts keys them), messages `pending` with their relations, and each
  * recipient pointed at its message. Written in a fixed order (thread key) like the inbound
  * statement, so it never deadlocks with a webhook touching the same conversations. Exported for
  * the test of how it reaches the recipients.
@@ -114,7 +114,7 @@ new_message AS (
   INSERT INTO ${M} (document_id, direction, status, "from", "to", variables, send_attempts, send_started_at, send_locked_until,
                     created_at, updated_at, published_at${message.columns})
   -- Given a lease, the messages are claimed for their first attempt as they are written
-  -- (what repositories/campaign-delivery.ts claimFresh does later otherwise).
+  -- (what sending/batch-outbox-sql.ts claimFresh does later otherwise).
   SELECT message_document_id, 'outbound', 'pending', CAST(:from AS varchar), to_address, variables,
          CASE WHEN CAST(:leaseSeconds AS integer) IS NULL THEN 0 ELSE 1 END,
          CASE WHEN CAST(:leaseSeconds AS integer) IS NULL THEN NULL ELSE now() END,

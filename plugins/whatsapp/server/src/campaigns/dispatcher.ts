@@ -27,7 +27,7 @@ import { getService } from '../utils/get-service';
 
 export type DispatchRunOutcome = 'done' | 'busy' | 'not-this-sender' | 'passed-on' | 'stopping';
 
-/** The conversation list shows this much of the last message (as services/outbound.ts). */
+/** The conversation list shows this much of the last message (as sending/outbound.ts). */
 const PREVIEW_MAX = 200;
 
 /** A run refreshes the outbox's planner statistics after writing this many messages, then twice as many… */
@@ -106,9 +106,9 @@ const prepareBatch = (claimed: ClaimedRecipient[], settings: ResolvedSettings): 
  * lock, so one dispatcher per sender runs at a time across all instances. It hands waiting
  * recipients to the outbox batch by batch (claimed with SKIP LOCKED, written in one statement)
  * and sends each message at the time its token from the sender's bucket allows: fresh messages
- * through the batched campaign send (services/campaign-sender.ts), anything the outbox already
+ * through the batched campaign send (sending/batch-sender.ts), anything the outbox already
  * knows — a send a dead instance left, a retry — through the one-message send path
- * (services/delivery.ts), which reconciles with Twilio before sending again. After about
+ * (sending/delivery.ts), which reconciles with Twilio before sending again. After about
  * `CAMPAIGN.runMs` it releases the lock and queues the next run, which any instance may take; a
  * killed instance's lock dies with its connection.
  */
@@ -193,7 +193,7 @@ export const createCampaignDispatchService = ({ strapi }: { strapi: Core.Strapi 
     );
   };
 
-  /** A freshly handed-over batch, through the batched campaign send (services/campaign-sender.ts). */
+  /** A freshly handed-over batch, through the batched campaign send (sending/batch-sender.ts). */
   const sendFresh = (
     pacer: Pacer,
     session: SendSession,

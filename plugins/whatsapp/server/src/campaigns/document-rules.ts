@@ -48,7 +48,7 @@ const sameValue = (column: keyof typeof LAUNCH_FIELDS, stored: StoredCampaign, g
  * Campaign rules for every writer (REST, GraphQL, the Content Manager): the state moves only
  * through the actions (a draft becomes scheduled by getting a `scheduledAt`), a launched campaign's
  * audience and mapping no longer change, a running one is not deleted. Reads get live `stats`,
- * counted from the recipients and their messages (services/campaign-stats.ts). A scheduled
+ * counted from the recipients and their messages (campaigns/stats.ts). A scheduled
  * campaign gets its wake-up job at `scheduledAt`.
  */
 export const campaignRules = (strapi: Core.Strapi) => async (context: CampaignContext, next: DocumentNext) => {

@@ -7,7 +7,7 @@ import { parseJsonColumn } from './record-sql';
 import { deliveryFields, isoOrNull } from '../database/sql-row';
 
 /**
- * A campaign's recipients (the plain table of repositories/campaign-tables.ts). Why SQL: a launch
+ * A campaign's recipients (the plain table of schema/migrations.ts). Why SQL: a launch
  * writes every recipient in one statement, the listing and the stats join recipients to their
  * messages for 10,000 rows at a time, and pause/cancel/retry change many rows at once under the
  * campaign's lock. None of that is a Document Service operation.

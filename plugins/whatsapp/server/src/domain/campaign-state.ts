@@ -1,6 +1,6 @@
 /**
  * Which campaign action may run in which state (draft | scheduled | running |
- * paused | completed | cancelled). Pure rules; services/campaign-actions.ts answers a refusal
+ * paused | completed | cancelled). Pure rules; campaigns/actions.ts answers a refusal
  * with 409.
  */
 import type { CampaignState } from './statuses';

@@ -42,7 +42,7 @@ export const createInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
-     * Stores an inbound WhatsApp message (parameters already checked by validation/webhook.ts),
+     * Stores an inbound WhatsApp message (parameters already checked by inbound/validation.ts),
      * creating its candidate and conversation as needed. A retry of a stored MessageSid changes
      * nothing and answers `created: false`.
      */

@@ -22,7 +22,7 @@ export const sseEvent = (event: string, data: unknown, id?: number) =>
 type StreamState = { cursor: number; replayFrom: number | null };
 
 /**
- * Relays the `whatsapp_events` channel (services/realtime.ts) to the admin panel's open streams.
+ * Relays the `whatsapp_events` channel (inbox/realtime.ts) to the admin panel's open streams.
  * One dedicated connection per app instance, whatever the number of browsers: it LISTENs while
  * at least one stream is open, and is given back when the last one closes. A dedicated `pg`
  * client and not Strapi's pool: a LISTEN holds its connection for as long as it lasts.

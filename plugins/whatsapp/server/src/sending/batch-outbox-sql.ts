@@ -8,12 +8,12 @@ import { hasNoSid, notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from '../status-
 
 /**
  * The outbox steps of a campaign send, for a batch at a time. They are the steps of
- * repositories/outbox.ts (claim, attempt started, SID recorded) and of the status service (the
+ * sending/outbox-sql.ts (claim, attempt started, SID recorded) and of the status service (the
  * send's own status, applied by rank, its event kept once per (MessageSid, status)) — the same
  * conditions and the same rule (domain/status-rank.ts) — but one statement per batch instead of
  * several round trips and a Document Service read per message, which is what lets a dispatcher
  * keep up with hundreds of sends a second. Anything but a plain acceptance goes back to the
- * one-message path (services/delivery.ts).
+ * one-message path (sending/delivery.ts).
  */
 
 const M = TABLE.message;
@@ -24,7 +24,16 @@ const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ??
 /** Statuses Twilio answers a Message create with that prove no milestone and end nothing. */
 export const PLAIN_ACCEPTED_STATUSES: ReadonlySet<string> = new Set(['accepted', 'scheduled', 'queued', 'sending']);
 
-export type AcceptedSend = { id: number; documentId: string; sid: string; status: string; sentAt: Date | null };
+/** Twilio's answer for one message: its SID and, when known, the status it reported (null when a callback already told us). */
+export type AcceptedSend = {
+  id: number;
+  documentId: string;
+  sid: string;
+  status: string | null;
+  sentAt: Date | null;
+  errorCode?: number | null;
+  errorMessage?: string | null;
+};
 
 /**
  * Stores each SID (only on a message without one, and only a SID no other message holds) and ends
@@ -43,7 +52,7 @@ WITH input AS (
 free AS (
   SELECT input.* FROM input WHERE NOT EXISTS (SELECT 1 FROM ${M} taken WHERE taken.twilio_sid = input.sid)
 ),
--- Locked in id order before any update, as the callbacks' statement does (repositories/message-status.ts).
+-- Locked in id order before any update, as the callbacks' statement does (status-sync/message-status-sql.ts).
 locked AS (
   SELECT m.id FROM ${M} m WHERE m.id IN (SELECT id FROM free) ORDER BY m.id FOR UPDATE
 ),
@@ -118,7 +127,7 @@ export const createCampaignDeliveryRepository = (strapi: Core.Strapi) => ({
   async recordAccepted(accepted: AcceptedSend[], now: Date): Promise<Set<number>> {
     if (accepted.length === 0) return new Set();
     const { statement, defaults } = recordStatement(strapi);
-    const plain = (item: AcceptedSend) => PLAIN_ACCEPTED_STATUSES.has(item.status);
+    const plain = (item: AcceptedSend) => item.status !== null && PLAIN_ACCEPTED_STATUSES.has(item.status);
     const rows = await runPrepared<{ id: number }>(strapi, statement, {
       ...defaults,
       now,
@@ -128,14 +137,29 @@ export const createCampaignDeliveryRepository = (strapi: Core.Strapi) => ({
       sids: accepted.map((item) => item.sid),
       statuses: accepted.map((item) => item.status),
       // Only a plain acceptance is applied here; anything else goes through the status service.
-      ranks: accepted.map((item) => (plain(item) ? (eventRank(item.status) ?? null) : null)),
+      ranks: accepted.map((item) => (plain(item) ? (eventRank(item.status!) ?? null) : null)),
       sentAts: accepted.map((item) => item.sentAt),
       eventDocumentIds: accepted.map(() => newDocumentId()),
       entries: accepted.map((item) =>
-        jsonParam(toEventEntry({ status: item.status, at: now, source: 'send', errorCode: null, errorMessage: null }))
+        plain(item) ? jsonParam(toEventEntry({ status: item.status!, at: now, source: 'send', errorCode: null, errorMessage: null })) : null
       ),
     });
     return new Set(rows.map((row) => Number(row.id)));
+  },
+
+  /**
+   * The messages among `accepted` with statuses kept unapplied: callbacks that came before the
+   * SID was stored and without our id (a Messaging Service's own callback URL). Rare; by SID only,
+   * which the events' unique index serves.
+   */
+  async withPendingEvents(accepted: AcceptedSend[]): Promise<string[]> {
+    if (accepted.length === 0) return [];
+    const result = await strapi.db.connection.raw(
+      `SELECT DISTINCT message_sid FROM ${TABLE.statusEvent} WHERE message_sid = ANY(CAST(? AS varchar[])) AND applied_at IS NULL`,
+      [accepted.map((item) => item.sid)]
+    );
+    const waiting = new Set(rowsOf(result).map((row) => String(row.message_sid)));
+    return accepted.filter((item) => waiting.has(item.sid)).map((item) => item.documentId);
   },
 });
 

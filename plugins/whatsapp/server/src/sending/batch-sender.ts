@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { SEND, STATUS_CALLBACK_MESSAGE_PARAM, STATUS_CALLBACK_PATH } from '../constants';
-import { JOB } from '../jobs/names';
 import { buildCreateParams, statusCallbackUrlMaker } from '../domain/outbound-request';
 import type { ResolvedSettings } from '../domain/settings';
-import { classifySendFailure, retryDelayMs, type TwilioFailure } from '../domain/twilio-errors';
-import { createCampaignDeliveryRepository, PLAIN_ACCEPTED_STATUSES, type AcceptedSend } from './batch-outbox-sql';
-import { createOutboxRepository } from './outbox-sql';
+import { isTwilioFailure } from '../domain/twilio-errors';
+import { createCampaignDeliveryRepository, type AcceptedSend } from './batch-outbox-sql';
+import { createOutbox } from './outbox';
 import type { Pacer } from '../utils/pacer';
 import { getService } from '../utils/get-service';
 
@@ -42,33 +41,13 @@ const CLAIM_GROUP_MS = 40;
 const RECORD_BATCH = 100;
 const RECORD_DELAY_MS = 50;
 
-const isTwilioFailure = (value: unknown): value is TwilioFailure =>
-  typeof value === 'object' && value !== null && 'message' in value && !(value instanceof Error);
-
-const describeFailure = (failure: TwilioFailure) =>
-  failure.httpStatus !== undefined
-    ? `Twilio answered HTTP ${failure.httpStatus}${failure.twilioCode ? ` (${failure.twilioCode})` : ''}: ${failure.message}`
-    : `No answer from Twilio${failure.networkCode ? ` (${failure.networkCode})` : ''}: ${failure.message}`;
-
 /**
- * The campaign send: the outbox's steps (claim and attempt marked before the request, the one
- * SDK client, SID and status recorded after) for a batch at a time. A refusal is handled as
- * services/delivery.ts handles it — final 4xx recorded as failed; 429, 5xx and lost answers
- * given to the outbox with a backoff, where the retry reconciles with Twilio before sending again —
- * so a campaign message is never sent twice and never dropped.
+ * The campaign send: the outbox's steps (outbox.ts) for a batch at a time, each message claimed
+ * and marked as an attempt before its request leaves and its acceptance recorded with others.
  */
 export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createCampaignDeliveryRepository(strapi);
-  const outbox = createOutboxRepository(strapi);
-
-  /** As delivery's scheduleRetry: the attempt's error and the next attempt's job, together. */
-  const giveToOutbox = async (message: OutgoingMessage, failure: TwilioFailure, outcomeUnknown: boolean) => {
-    const nextAttemptAt = new Date(Date.now() + retryDelayMs(1, { baseMs: SEND.retryBaseMs, maxMs: SEND.retryMaxMs }));
-    await strapi.db.transaction(async ({ trx }) => {
-      await outbox.recordRetry(trx, message.id, { error: describeFailure(failure), nextAttemptAt, outcomeUnknown });
-      await getService(strapi, 'queue').send(JOB.sendMessage, { messageId: message.documentId }, { startAfter: nextAttemptAt, trx });
-    });
-  };
+  const outbox = createOutbox(strapi);
 
   return {
     open(settings: ResolvedSettings, options: { onPushback: () => void }): SendSession {
@@ -91,19 +70,7 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
       const record = (batch: AcceptedSend[]) => {
         chain = chain.then(async () => {
           try {
-            const stored = await repository.recordAccepted(batch, new Date());
-            // Anything but a plain acceptance (a status Twilio rarely answers a create with) is
-            // applied by the status service, which knows every rule.
-            for (const item of batch.filter((entry) => stored.has(entry.id) && !PLAIN_ACCEPTED_STATUSES.has(entry.status))) {
-              await getService(strapi, 'status-sync').statuses.record({
-                messageSid: item.sid,
-                status: item.status,
-                errorCode: null,
-                errorMessage: null,
-                messageDocumentId: item.documentId,
-                source: 'send',
-              });
-            }
+            await outbox.recordAccepted(batch);
           } catch (error) {
             // The messages keep their lease and "attempt under way": once the lease runs out the
             // outbox asks Twilio about them (reconcile) and records what it finds.
@@ -139,14 +106,8 @@ export const createCampaignSenderService = ({ strapi }: { strapi: Core.Strapi })
           accepted({ id: message.id, documentId: message.documentId, sid: answer.sid, status: answer.status, sentAt: answer.dateSent });
         } catch (error) {
           if (!isTwilioFailure(error)) throw error;
-          const kind = classifySendFailure(error);
-          if (kind === 'final') {
-            await outbox.recordFailed(message.id, { code: error.twilioCode ?? null, message: error.message });
-            strapi.log.warn(`[whatsapp] message ${message.documentId}: Twilio refused it (HTTP ${error.httpStatus}, code ${error.twilioCode ?? 'none'})`);
-            return;
-          }
-          await giveToOutbox(message, error, kind === 'unknown');
-          options.onPushback();
+          // A campaign message's first attempt; a retry is the outbox's one-message path.
+          if ((await outbox.refused(message, error, 1)) === 'retry-scheduled') options.onPushback();
         }
       };
 

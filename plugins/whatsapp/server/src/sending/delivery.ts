@@ -10,8 +10,8 @@ import { findAcceptedMessage } from '../domain/reconcile';
 import { senderKeyOf } from '../domain/campaign-recipient';
 import { checkConfigured } from '../domain/send-rules';
 import type { ResolvedSettings } from '../domain/settings';
-import { OUTBOUND_STATUSES, type MessageStatus } from '../domain/statuses';
-import { classifySendFailure, retryDelayMs, type TwilioFailure } from '../domain/twilio-errors';
+import { describeSendFailure, isTwilioFailure } from '../domain/twilio-errors';
+import { createOutbox } from './outbox';
 import { createOutboxRepository, type ClaimedMessage } from './outbox-sql';
 import { createOutboundMessageRepository, type MessageRecord } from './outbound-sql';
 import { getService } from '../utils/get-service';
@@ -28,19 +28,8 @@ export type DeliverOptions = {
   priority?: number;
 };
 
-const isTwilioFailure = (value: unknown): value is TwilioFailure =>
-  typeof value === 'object' && value !== null && 'message' in value && !(value instanceof Error);
-
 /** What Twilio said about the message when we learned its SID (its answer, or its list). */
 type Accepted = { sid: string; status: string | null; errorCode?: number | null; errorMessage?: string | null; sentAt: Date | null };
-
-const knownStatus = (status: string | null): MessageStatus | null =>
-  status && (OUTBOUND_STATUSES as readonly string[]).includes(status) ? (status as MessageStatus) : null;
-
-const failureText = (failure: TwilioFailure) =>
-  failure.httpStatus !== undefined
-    ? `Twilio answered HTTP ${failure.httpStatus}${failure.twilioCode ? ` (${failure.twilioCode})` : ''}: ${failure.message}`
-    : `No answer from Twilio${failure.networkCode ? ` (${failure.networkCode})` : ''}: ${failure.message}`;
 
 /**
  * Hands a pending message to Twilio, once. Twilio has no idempotency key on Message create,
@@ -50,6 +39,7 @@ const failureText = (failure: TwilioFailure) =>
  */
 export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const outbox = createOutboxRepository(strapi);
+  const steps = createOutbox(strapi);
   const messages = createOutboundMessageRepository(strapi);
 
   const log = (text: string) => strapi.log.info(`[whatsapp] ${text}`);
@@ -65,32 +55,12 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const startWindow = createStartWindow();
 
-  /**
-   * Stores the SID and hands the status Twilio reported (if any) to the status service, which
-   * applies it by rank and keeps the event; then applies callbacks that could not be matched
-   * before. One transaction, so the SID is never stored without its status.
-   */
+  /** The outbox's acceptance step, for a batch of one. */
   const recordAccepted = async (claim: ClaimedMessage, accepted: Accepted) => {
-    const statuses = getService(strapi, 'status-sync').statuses;
-    await strapi.db.transaction(async ({ trx }) => {
-      const stored = await outbox.recordAccepted(trx, claim.id, accepted);
-      if (!stored) {
-        strapi.log.warn(`[whatsapp] message ${claim.documentId}: Twilio SID ${accepted.sid} not stored, the message already has one`);
-        return;
-      }
-      const status = knownStatus(accepted.status);
-      if (status) {
-        await statuses.record({
-          messageSid: accepted.sid,
-          status,
-          errorCode: accepted.errorCode ?? null,
-          errorMessage: accepted.errorMessage ?? null,
-          messageDocumentId: claim.documentId,
-          source: 'send',
-        });
-      }
-      await statuses.applyPendingEvents(claim.documentId);
-    });
+    const stored = await steps.recordAccepted([{ id: claim.id, documentId: claim.documentId, ...accepted }]);
+    if (!stored.has(claim.id)) {
+      strapi.log.warn(`[whatsapp] message ${claim.documentId}: Twilio SID ${accepted.sid} not stored, the message already has one`);
+    }
   };
 
   /**
@@ -137,13 +107,6 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
       await record(trx);
       await getService(strapi, 'queue').send(JOB.sendMessage, { messageId: claim.documentId }, { startAfter: at, priority, trx });
     });
-
-  /** Records why this attempt did not go through and queues the next one, atomically. */
-  const scheduleRetry = async (claim: ClaimedMessage, attempt: number, error: string, outcomeUnknown: boolean, priority: number) => {
-    const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempt, { baseMs: SEND.retryBaseMs, maxMs: SEND.retryMaxMs }));
-    await queueSendAt(claim, nextAttemptAt, priority, (trx) => outbox.recordRetry(trx, claim.id, { error, nextAttemptAt, outcomeUnknown }));
-    log(`message ${claim.documentId}: attempt ${attempt} not accepted (${outcomeUnknown ? 'outcome unknown' : 'refused for now'}); next attempt at ${nextAttemptAt.toISOString()}`);
-  };
 
   /**
    * Waits for this send's token from the sender's bucket, the one every instance and the campaign
@@ -205,7 +168,7 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         if (!isTwilioFailure(error)) throw error;
         // Can't tell yet whether it was accepted: ask again later, never send blind.
-        await scheduleRetry(claim, claim.sendAttempts, `Reconcile failed: ${failureText(error)}`, true, priority);
+        await steps.retryLater(claim, claim.sendAttempts, `Reconcile failed: ${describeSendFailure(error)}`, true, priority);
         return 'retry-scheduled';
       }
       if (found) {
@@ -241,22 +204,7 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
       return 'sent';
     } catch (error) {
       if (!isTwilioFailure(error)) throw error;
-      const kind = classifySendFailure(error);
-      if (kind === 'final') {
-        await outbox.recordFailed(claim.id, { code: error.twilioCode ?? null, message: error.message });
-        strapi.log.warn(`[whatsapp] message ${claim.documentId}: Twilio refused it (HTTP ${error.httpStatus}, code ${error.twilioCode ?? 'none'})`);
-        return 'failed';
-      }
-      if (kind === 'retry' && attempt >= SEND.maxAttempts) {
-        await outbox.recordFailed(claim.id, {
-          code: error.twilioCode ?? null,
-          message: `Twilio did not accept the message after ${attempt} attempts: ${error.message}`,
-        });
-        strapi.log.warn(`[whatsapp] message ${claim.documentId}: gave up after ${attempt} attempts`);
-        return 'failed';
-      }
-      await scheduleRetry(claim, attempt, failureText(error), kind === 'unknown', priority);
-      return 'retry-scheduled';
+      return steps.refused(claim, error, attempt, priority);
     }
   };
 

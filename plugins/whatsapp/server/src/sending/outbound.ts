@@ -70,7 +70,7 @@ const previewOf = (input: { body: string | null; template?: TemplateRecord; vari
 /**
  * Sending: the rules that must hold before Twilio is called, then the pending message
  * written together with the job that hands it to Twilio (the outbox). Delivery itself is
- * services/delivery.ts.
+ * sending/delivery.ts.
  */
 export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repo = createOutboundMessageRepository(strapi);

@@ -80,28 +80,6 @@ export const createOutboxRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Twilio accepted the message: its SID, stored only if none is yet, and the end of the
-     * outbox's work on it. The status is not touched here: it goes through the status service
-     * (by rank, with its event), in the same transaction.
-     */
-    async recordAccepted(trx: Knex.Transaction, id: number, accepted: { sid: string; sentAt: Date | null }): Promise<boolean> {
-      const result = await db(trx).raw(
-        `UPDATE ${T}
-            SET twilio_sid = ?,
-                sent_at = COALESCE(sent_at, ?),
-                send_started_at = NULL,
-                send_locked_until = NULL,
-                next_attempt_at = NULL,
-                last_send_error = NULL,
-                updated_at = now()
-          WHERE id = ? AND twilio_sid IS NULL
-        RETURNING id`,
-        [accepted.sid, accepted.sentAt, id]
-      );
-      return rowsOf(result).length > 0;
-    },
-
-    /**
      * The attempt did not go through (429, 5xx, timeout). `outcomeUnknown` keeps
      * `send_started_at`, so the next attempt reconciles before sending. Runs in the caller's
      * transaction together with the job that makes the next attempt.

@@ -72,7 +72,7 @@ const APPLIES = `(input.rank > ${rankOf('m.status')})`;
  *
  * The message is found by Twilio's SID, or by our documentId from the StatusCallback URL while
  * the send has not yet recorded the SID (the outbox commits the row before calling Twilio, so it
- * is always there). Recording the SID stays the send's job (repositories/outbox.ts): a callback
+ * is always there). Recording the SID stays the send's job (sending/outbox-sql.ts): a callback
  * only moves the status. An event that matches no message is kept with applied_at null, for
  * applyPendingEvents() once the message is known. An event for an inbound message is kept and
  * leaves the message as it is (only outbound messages move: receivesStatusEvents()).

@@ -13,7 +13,7 @@ import type { SyncScope } from '../domain/sync-scope';
  * running, which the Document Service cannot express; and picking candidates joins messages to
  * their conversation, template, campaign and callback events, for thousands of rows, in one
  * statement. Status changes themselves are not written here: they go through
- * services/message-status.ts like every callback.
+ * status-sync/message-status.ts like every callback.
  */
 
 /** A run still under way: the predicate of the schema's one-active-run-per-scope index. */

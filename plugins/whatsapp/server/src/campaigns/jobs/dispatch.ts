@@ -5,7 +5,7 @@ import { getService } from '../../utils/get-service';
 import { parseInput } from '../../validation/parse';
 import { campaignDispatchPayloadSchema } from '../actions-validation';
 
-/** One dispatcher run for a sender (services/campaign-dispatch.ts); it queues the next run itself. */
+/** One dispatcher run for a sender (campaigns/dispatcher.ts); it queues the next run itself. */
 export const createCampaignDispatchHandler =
   (strapi: Core.Strapi): JobHandler<typeof JOB.campaignDispatch> =>
   async (payload) => {

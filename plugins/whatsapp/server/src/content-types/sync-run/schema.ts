@@ -10,7 +10,7 @@ export type SyncRunTrigger = (typeof SYNC_RUN_TRIGGERS)[number];
  * One status sync run (scheduled or requested), with what it found. Internal (hidden from the
  * Content Manager): read through GET /sync-status. One run at a time per scope is enforced by a
  * partial unique index on `scope_key` over queued and running runs, created by
- * repositories/status-sync.ts (Strapi's index definitions cannot express `WHERE`).
+ * status-sync/sync-sql.ts (Strapi's index definitions cannot express `WHERE`).
  */
 export const syncRunSchema = {
   kind: 'collectionType',

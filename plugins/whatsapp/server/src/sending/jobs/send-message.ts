@@ -5,7 +5,7 @@ import { getService } from '../../utils/get-service';
 import { parseInput } from '../../validation/parse';
 import { sendJobPayloadSchema } from '../validation';
 
-/** One attempt to hand a pending message to Twilio (services/delivery.ts decides what that means). */
+/** One attempt to hand a pending message to Twilio (sending/delivery.ts decides what that means). */
 export const createSendMessageHandler =
   (strapi: Core.Strapi): JobHandler<typeof JOB.sendMessage> =>
   async (payload, job) => {
