@@ -1,10 +1,19 @@
 /** What the admin template routes answer, shared by the server and the Templates page. */
-import { ACTIVE_APPROVAL_STATUSES } from '../server/src/domain/content-api';
-import type { TemplateApprovalStatus } from '../server/src/domain/statuses';
-import type { RenderedTemplate } from '../server/src/domain/variable-mapping';
-import type { SyncCounts } from '../server/src/templates/sql';
+import { ACTIVE_APPROVAL_STATUSES, type TemplateApprovalStatus } from './statuses';
 
-export type { RenderedTemplate, TemplateApprovalStatus };
+export type { TemplateApprovalStatus };
+
+/** A template's text for one candidate, with what is missing. */
+export type RenderedTemplate = {
+  text: string;
+  /** Placeholder numbers left empty, ascending. */
+  missing: number[];
+  /** The values used, keyed by placeholder number: what goes to Twilio as ContentVariables. */
+  variables: Record<string, string>;
+};
+
+/** What a template sync did, by template. */
+export type SyncCounts = { created: number; updated: number; unchanged: number; markedDeleted: number; skipped: number };
 
 /** `GET /whatsapp/templates`: one row (dates as JSON strings). */
 export type AdminTemplateView = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECIPIENT_STATUSES, type RecipientStatus } from '../domain/campaign-recipient';
+import { RECIPIENT_STATUSES, type RecipientStatus } from '../../../shared/campaigns';
 import { documentId } from '../validation/common';
 
 const status = z.enum(RECIPIENT_STATUSES as [RecipientStatus, ...RecipientStatus[]]);

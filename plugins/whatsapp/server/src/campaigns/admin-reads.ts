@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { campaignProgress, type AdminCampaignView } from '../../../shared/campaigns';
 import { PLUGIN_ID } from '../constants';
-import { emptyStats, type CampaignStats } from '../domain/campaign-recipient';
+import { emptyStats } from '../domain/campaign-recipient';
+import { type CampaignStats } from '../../../shared/campaigns';
 import type { AdminCampaignListQuery } from './admin-validation';
 import { isoOrNull } from '../database/sql-row';
 

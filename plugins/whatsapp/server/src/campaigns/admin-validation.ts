@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAMPAIGN_STATES } from '../domain/statuses';
+import { CAMPAIGN_STATES } from '../../../shared/statuses';
 
 /** `GET /campaigns` (admin): newest first, optionally one state. */
 export const adminCampaignListQuerySchema = z

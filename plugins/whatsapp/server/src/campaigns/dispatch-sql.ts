@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID, PLAIN_TABLE } from '../constants';
 import { LINK, LINK_TABLE, TABLE, defaultColumns, jsonParam, type DefaultColumns, insertLinkRowsSql } from '../database/strapi-tables';
-import type { SkipReason } from '../domain/campaign-recipient';
+import type { SkipReason } from '../../../shared/campaigns';
 import { parseJsonColumn } from './record-sql';
 import { prepareStatement, runPreparedOn, type PreparedStatement } from '../database/prepared-statement';
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { PLAIN_TABLE } from '../constants';
 import { LINK_TABLE, TABLE, jsonParam } from '../database/strapi-tables';
-import type { RecipientStatus, SkipReason } from '../domain/campaign-recipient';
+import type { RecipientListItem, RecipientStatus, SkipReason } from '../../../shared/campaigns';
 import { parseJsonColumn } from './record-sql';
 import { deliveryFields, isoOrNull } from '../database/sql-row';
 
@@ -47,25 +47,6 @@ const STATUS_SQL = `CASE r.state WHEN 'dispatched' THEN COALESCE(m.status, 'pend
 const REPLIED_AT_SQL = `(SELECT min(i.created_at) FROM ${LINK_TABLE.messageCandidate} li JOIN ${M} i ON i.id = li.message_id
                           WHERE li.candidate_id = r.candidate_id AND i.direction = 'inbound' AND i.created_at > m.created_at)`;
 
-export type RecipientListItem = {
-  candidate: { documentId: string; name: string | null; phone: string | null } | null;
-  status: RecipientStatus;
-  skipReason: SkipReason | null;
-  skipDetail: string | null;
-  dispatchedAt: string | null;
-  repliedAt: string | null;
-  message: {
-    documentId: string;
-    status: string;
-    twilioSid: string | null;
-    errorCode: number | null;
-    errorMessage: string | null;
-    sentAt: string | null;
-    deliveredAt: string | null;
-    readAt: string | null;
-    failedAt: string | null;
-  } | null;
-};
 
 
 /** A launch that writes this many recipients refreshes the table's planner statistics. */

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LINK_TABLE, TABLE, jsonParam } from '../database/strapi-tables';
-import type { CampaignState } from '../domain/statuses';
+import type { CampaignState } from '../../../shared/statuses';
 import type { VariableMapping } from '../domain/variable-mapping';
 
 /**

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { toStats, type CampaignStats, type RecipientStatus } from '../domain/campaign-recipient';
+import { toStats } from '../domain/campaign-recipient';
+import { type CampaignStats, type RecipientStatus } from '../../../shared/campaigns';
 import { createCampaignRecipientsRepository } from './recipients-sql';
 import { createCampaignRecordRepository } from './record-sql';
 import { STATS_REUSE_MIN_MS, statsReuseMs } from '../domain/stats-reuse';

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { UID } from '../constants';
-import { checkTransition, type CampaignAction } from '../domain/campaign-state';
+import { checkTransition, type CampaignAction } from '../../../shared/campaign-state';
 import { createCampaignRecordRepository, type LockedCampaign } from './record-sql';
 import { conflictError } from '../utils/http-error';
 import { getService } from '../utils/get-service';

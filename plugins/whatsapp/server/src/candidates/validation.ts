@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OPT_IN_STATES } from '../domain/statuses';
+import { OPT_IN_STATES } from '../../../shared/statuses';
 import { isoDateTime } from '../validation/common';
 
 const attributeValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);

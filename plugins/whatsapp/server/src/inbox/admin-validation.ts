@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../domain/statuses';
+import { CONVERSATION_STATUSES } from '../../../shared/statuses';
 import { decodeConversationCursor, decodeMessageCursor } from '../domain/inbox-cursor';
 import { isoDateTime } from '../validation/common';
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID } from '../constants';
 import { LINK_TABLE, TABLE } from '../database/strapi-tables';
-import type { OptInState } from '../domain/statuses';
+import type { OptInState } from '../../../shared/statuses';
 
 /**
  * The records a send reads and writes: candidate, conversation, template and the outbound

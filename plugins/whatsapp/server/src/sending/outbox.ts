@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SEND } from '../constants';
 import { JOB } from '../jobs/names';
-import { OUTBOUND_STATUSES, type MessageStatus } from '../domain/statuses';
+import { OUTBOUND_STATUSES, type MessageStatus } from '../../../shared/statuses';
 import { classifySendFailure, describeSendFailure, retryDelayMs, type TwilioFailure } from '../domain/twilio-errors';
 import { createCampaignDeliveryRepository, PLAIN_ACCEPTED_STATUSES, type AcceptedSend } from './batch-outbox-sql';
 import { createOutboxRepository } from './outbox-sql';

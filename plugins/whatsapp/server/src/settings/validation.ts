@@ -1,3 +1,4 @@
+import type { SettingsUpdate } from '../../../shared/settings';
 import { z } from 'zod';
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -28,6 +29,7 @@ export const settingsUpdateSchema = z
       .regex(/^[A-Za-z]{2}$/, 'Use a two-letter ISO country code, e.g. IN')
       .optional(),
   })
-  .strict();
+  // Parses into the wire type the settings page sends (shared/settings.ts).
+  .strict() satisfies z.ZodType<SettingsUpdate>;
 
-export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+export type { SettingsUpdate };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LINK_TABLE, TABLE } from '../database/strapi-tables';
-import type { SyncRunState, SyncRunTrigger } from '../content-types/sync-run/schema';
+import type { RunChange, RunCounters, RunError, SyncRunState, SyncRunTrigger } from '../../../shared/sync-status';
 import { FINAL_STATUSES, WAITING_STATUSES, WAITING_STUCK_CODES, type StuckCode } from '../domain/sync-diagnosis';
 import type { SyncScope } from '../domain/sync-scope';
 
@@ -19,26 +19,6 @@ import type { SyncScope } from '../domain/sync-scope';
 /** A run still under way: the predicate of the schema's one-active-run-per-scope index. */
 export const SYNC_RUN_ACTIVE = `state IN ('queued', 'running')`;
 const ACTIVE = SYNC_RUN_ACTIVE;
-
-export type RunCounters = {
-  total: number;
-  checked: number;
-  changed: number;
-  stuck: number;
-  errorCount: number;
-  rateLimited: number;
-};
-
-export type RunError = {
-  messageId: string;
-  twilioSid: string;
-  code: string;
-  message: string;
-  httpStatus?: number;
-  twilioCode?: number;
-};
-
-export type RunChange = { messageId: string; from: string; to: string };
 
 export type RunRow = RunCounters & {
   id: number;

@@ -1,27 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STATUS_CALLBACK_PATH, STATUS_SYNC } from '../constants';
-import type { SyncRunTrigger } from '../content-types/sync-run/schema';
+import type { RunChange, RunCounters, RunError, RunView, SyncOverviewData, SyncRunTrigger } from '../../../shared/sync-status';
 import { JOB } from '../jobs/names';
 import { newDocumentId } from '../database/strapi-tables';
 import { checkCredentials } from '../domain/send-rules';
 import { requestsPerSecond, createPacer, STATUS_SYNC_ENV, statusSyncOptions, statusSyncSchedule } from '../domain/sync-pacing';
 import { normalizeScope, scopeKey, type SyncScope } from '../domain/sync-scope';
-import {
-  createStatusSyncRepository,
-  type Candidate,
-  type RunChange,
-  type RunCounters,
-  type RunError,
-  type RunRow,
-} from './sync-sql';
+import { createStatusSyncRepository, type Candidate, type RunRow } from './sync-sql';
 import { unprocessableError } from '../utils/http-error';
 import { getService } from '../utils/get-service';
 import { createStatusSyncCheck, type CheckOutcome } from './check';
 import { hostHints } from '../utils/host-hints';
 
-/** A run as the API shows it. */
-export type RunView = Omit<RunRow, 'id' | 'documentId' | 'scopeKey' | 'heartbeatAt' | 'createdAt'> & { id: string; requestedAt: Date };
 
 export const toRunView = (run: RunRow): RunView => ({
   id: run.documentId,
@@ -239,7 +230,7 @@ export const createStatusSyncService = ({ strapi }: { strapi: Core.Strapi }) => 
     },
 
     /** What GET /sync-status shows: runs, what still awaits a final status, what looks stuck. */
-    async overview() {
+    async overview(): Promise<SyncOverviewData> {
       const now = new Date();
       const resolved = await settings();
       const { minAgeMinutes, share } = options();

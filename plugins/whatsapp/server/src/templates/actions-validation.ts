@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QUICK_REPLY_MAX, QUICK_REPLY_TITLE_MAX } from '../domain/content-api';
-import { TEMPLATE_APPROVAL_STATUSES } from '../domain/statuses';
+import { TEMPLATE_APPROVAL_STATUSES } from '../../../shared/statuses';
 import { variableSourceSchema } from '../validation/variable-mapping';
 import { documentId } from '../validation/common';
 

@@ -1,3 +1,4 @@
+import type { SyncCounts } from '../../../shared/templates';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import { TABLE } from '../database/strapi-tables';
@@ -22,7 +23,6 @@ export type TemplateRow = {
 
 export type TemplateListQuery = { page: number; pageSize: number; approvalStatus?: string; search?: string };
 
-export type SyncCounts = { created: number; updated: number; unchanged: number; markedDeleted: number; skipped: number };
 
 type Transaction = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
 

@@ -2,14 +2,13 @@ import { getService } from '../utils/get-service';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
-  ACTIVE_APPROVAL_STATUSES,
   mapApprovalStatus,
   toApprovalRequest,
   toContentCreateRequest,
   type ContentExtras,
 } from '../domain/content-api';
 import { validateTemplateBody } from '../domain/placeholders';
-import { TEMPLATE_CATEGORIES } from '../domain/statuses';
+import { ACTIVE_APPROVAL_STATUSES, TEMPLATE_CATEGORIES } from '../../../shared/statuses';
 import { templateRepository, type TemplateRow } from './sql';
 import { conflictError } from '../utils/http-error';
 import { describeFailureForLog, twilioFailureError } from '../utils/twilio-failure';

@@ -1,7 +1,8 @@
 import { getService } from '../utils/get-service';
 import type { Core } from '@strapi/strapi';
 import { fromTwilioContent, mapApprovalStatus, type RemoteContent, type TemplateFromTwilio } from '../domain/content-api';
-import { templateRepository, type SyncCounts } from './sql';
+import { templateRepository } from './sql';
+import type { SyncCounts } from '../../../shared/templates';
 import { describeFailureForLog, twilioFailureError } from '../utils/twilio-failure';
 import type { ContentApi } from '../twilio/service';
 

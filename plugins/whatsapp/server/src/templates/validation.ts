@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TEMPLATE_BODY_MAX } from '../domain/placeholders';
-import { TEMPLATE_CATEGORIES } from '../domain/statuses';
+import { TEMPLATE_CATEGORIES } from '../../../shared/statuses';
 
 // Shape only: the placeholder rules run for every writer in document-middlewares/template-rules.ts.
 const templateFields = z

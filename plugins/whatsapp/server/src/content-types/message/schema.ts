@@ -1,5 +1,5 @@
 import type { Struct } from '@strapi/strapi';
-import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES } from '../../domain/statuses';
+import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES } from '../../../../shared/statuses';
 
 export const messageSchema = {
   kind: 'collectionType',

@@ -1,10 +1,6 @@
 import type { Struct } from '@strapi/strapi';
 
-export const SYNC_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
-export type SyncRunState = (typeof SYNC_RUN_STATES)[number];
-
-export const SYNC_RUN_TRIGGERS = ['schedule', 'manual'] as const;
-export type SyncRunTrigger = (typeof SYNC_RUN_TRIGGERS)[number];
+import { SYNC_RUN_STATES, SYNC_RUN_TRIGGERS } from '../../../../shared/sync-status';
 
 /**
  * One status sync run (scheduled or requested), with what it found. Internal (hidden from the

@@ -41,3 +41,6 @@ export const TEMPLATE_CATEGORIES = ['UTILITY', 'MARKETING', 'AUTHENTICATION'] as
 
 export const CAMPAIGN_STATES = ['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled'] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
+
+/** States in which Meta has a decision to make or has made one: another request is refused. */
+export const ACTIVE_APPROVAL_STATUSES: readonly TemplateApprovalStatus[] = ['received', 'pending', 'approved'];
