@@ -1,4 +1,5 @@
 import { actionUid, type PluginActionKey } from '../../../../shared/permissions';
+import { goLiveAdminRoutes } from '../../go-live';
 
 /** Every admin route checks its RBAC action on the server, not only in the UI. */
 const can = (...keys: PluginActionKey[]) => [
@@ -18,6 +19,7 @@ export default {
       handler: 'settings.testConnection',
       config: { policies: can('settingsUpdate') },
     },
+    ...goLiveAdminRoutes,
     // The Inbox page: conversations, one thread, mark read, live updates (server-sent events).
     { method: 'GET', path: '/inbox/conversations', handler: 'admin-inbox.conversations', config: { policies: can('messagesRead') } },
     { method: 'GET', path: '/inbox/conversations/:id/messages', handler: 'admin-inbox.messages', config: { policies: can('messagesRead') } },

@@ -1,5 +1,6 @@
 import { CONTENT_QUERY_MIDDLEWARE } from '../../middlewares/content-query';
 import { webhookRoutes } from './webhooks';
+import { goLiveProbeRoutes } from '../../go-live';
 
 /**
  * REST content API under /api/whatsapp. Every route is a permission that a
@@ -52,5 +53,6 @@ export default {
     { method: 'GET', path: '/sync-status', handler: 'status-sync.find', config: routeConfig() },
     { method: 'GET', path: '/sync-status/:id', handler: 'status-sync.findOne', config: routeConfig() },
     ...webhookRoutes,
+    ...goLiveProbeRoutes,
   ],
 };

@@ -1,0 +1,3 @@
+export { createGoLiveService, type GoLiveService } from './service';
+export { goLiveController } from './controller';
+export { goLiveAdminRoutes, goLiveProbeRoutes } from './routes';

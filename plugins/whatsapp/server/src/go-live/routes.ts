@@ -1,0 +1,21 @@
+import { actionUid } from '../../../shared/permissions';
+import { PROBE_ROUTE } from './constants';
+
+/** Admin: the checks, for the Go live view and for monitoring (read-only, so settings.read). */
+export const goLiveAdminRoutes = [
+  {
+    method: 'GET',
+    path: '/settings/checks',
+    handler: 'go-live.checks',
+    config: {
+      policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [actionUid('settingsRead')] } }],
+    },
+  },
+];
+
+/**
+ * Content API: the public-URL probe, posted by this app to itself through whatever is in front
+ * of it. Public like the webhooks (the proxy must let it through the same way); the controller
+ * answers only a request authenticated with the auth token.
+ */
+export const goLiveProbeRoutes = [{ method: 'POST', path: PROBE_ROUTE, handler: 'go-live.probe', config: { auth: false, policies: [] } }];
