@@ -8,7 +8,7 @@ export const credentialsCheck: CheckDefinition = {
   async run(context) {
     const settings = await context.settings();
     const result = await context.connection();
-    const where = settings.mode === 'emulator' ? `the Twilio emulator at ${settings.apiBaseUrl}` : 'Twilio';
+    const where = settings.mode === 'emulator' ? `The Twilio emulator at ${settings.apiBaseUrl}` : 'Twilio';
     if (!result.ok) {
       const fix =
         result.problem.code === 'NOT_CONFIGURED'
