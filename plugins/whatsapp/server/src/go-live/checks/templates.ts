@@ -12,13 +12,13 @@ export const templatesCheck: CheckDefinition = {
     const pending = (counts.pending ?? 0) + (counts.received ?? 0);
     const rejected = counts.rejected ?? 0;
     const details = { approved, pending, rejected, counts, lastSyncedAt };
-    const figures = `${approved} approved, ${pending} pending, ${rejected} rejected; ${lastSyncedAt ? `last synced from Twilio at ${lastSyncedAt}` : 'never synced from Twilio'}.`;
+    const figures = `${approved} approved, ${pending} pending, ${rejected} rejected; ${lastSyncedAt ? `last synced from Twilio at ${lastSyncedAt}` : 'never synced from Twilio'}`;
     if (approved > 0) {
-      return finding('ok', `Templates: ${figures}`, rejected > 0 ? 'Rejected templates can be edited and submitted again; the reason is on the Templates page.' : null, details, [CONSOLE.templates]);
+      return finding('ok', `Templates: ${figures}.`, rejected > 0 ? 'Rejected templates can be edited and submitted again; the reason is on the Templates page.' : null, details, [CONSOLE.templates]);
     }
     const fix = pending > 0
       ? 'Wait for WhatsApp’s review (minutes to a day), then run a sync on the Templates page.'
       : 'Create a template (Content Manager › Template) and submit it for approval on the Templates page, or sync the ones approved in the Twilio console.';
-    return finding('warning', `No approved template yet (${figures}) Outside the 24-hour window after a candidate’s last message, only an approved template can be sent.`, fix, details, [CONSOLE.templates]);
+    return finding('warning', `No approved template yet (${figures}). Outside the 24-hour window after a candidate’s last message, only an approved template can be sent.`, fix, details, [CONSOLE.templates]);
   },
 };
