@@ -5,7 +5,7 @@
 import { checkTransition, type CampaignAction } from '../server/src/domain/campaign-state';
 import type { CampaignStats, RecipientStatus, SkipReason } from '../server/src/domain/campaign-recipient';
 import type { CampaignState } from '../server/src/domain/statuses';
-import type { RecipientListItem } from '../server/src/repositories/campaign-recipients';
+import type { RecipientListItem } from '../server/src/campaigns/recipients-sql';
 
 export type { CampaignAction, CampaignStats, CampaignState, RecipientListItem, RecipientStatus, SkipReason };
 

@@ -1,6 +1,6 @@
 /** What the admin settings routes answer and accept, shared by the server and the settings page. */
 import type { ResolvedSettings, SenderKind, SettingKey, SettingSource } from '../server/src/domain/settings';
-import type { SettingsUpdate } from '../server/src/validation/settings';
+import type { SettingsUpdate } from '../server/src/settings/validation';
 
 export type { SettingSource, SettingsUpdate };
 

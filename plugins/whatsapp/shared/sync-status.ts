@@ -1,5 +1,5 @@
 /** What the status sync routes answer, shared by the server and the Sync status page. */
-import type { StatusSyncService } from '../server/src/services/status-sync';
+import type { StatusSyncService } from '../server/src/status-sync/sync';
 
 /** A server value after JSON: dates become strings. */
 type Jsonified<T> = T extends Date

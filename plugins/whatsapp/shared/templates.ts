@@ -2,7 +2,7 @@
 import { ACTIVE_APPROVAL_STATUSES } from '../server/src/domain/content-api';
 import type { TemplateApprovalStatus } from '../server/src/domain/statuses';
 import type { RenderedTemplate } from '../server/src/domain/variable-mapping';
-import type { SyncCounts } from '../server/src/repositories/template';
+import type { SyncCounts } from '../server/src/templates/sql';
 
 export type { RenderedTemplate, TemplateApprovalStatus };
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SANDBOX_SENDER } from '../domain/settings';
 import { describeConnectionFailure } from '../domain/twilio-errors';
-import { toTwilioFailure } from '../services/twilio';
+import { toTwilioFailure } from '../twilio/service';
 import { getService } from '../utils/get-service';
 import { fetchService, findOwnedNumber, listWhatsAppSenders, type OwnedNumber, type ServiceInfo, type WhatsAppSender } from './twilio-lookups';
 

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { readTwilioForm } from '../policies/twilio-form';
-import { isValidSignature, signedUrl } from '../policies/verify-twilio-signature';
+import { readTwilioForm } from '../inbound/twilio-form';
+import { isValidSignature, signedUrl } from '../inbound/verify-twilio-signature';
 import { TWILIO_SIGNATURE_HEADER } from '../constants';
 import { getService } from '../utils/get-service';
 import { parseInput } from '../validation/parse';

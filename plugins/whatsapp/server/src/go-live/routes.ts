@@ -1,16 +1,9 @@
-import { actionUid } from '../../../shared/permissions';
+import { can, type PluginRoute } from '../routes/admin-route';
 import { PROBE_ROUTE } from './constants';
 
 /** Admin: the checks, for the Go live view and for monitoring (read-only, so settings.read). */
-export const goLiveAdminRoutes = [
-  {
-    method: 'GET',
-    path: '/settings/checks',
-    handler: 'go-live.checks',
-    config: {
-      policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [actionUid('settingsRead')] } }],
-    },
-  },
+export const goLiveAdminRoutes: PluginRoute[] = [
+  { method: 'GET', path: '/settings/checks', handler: 'go-live.checks', config: { policies: can('settingsRead') } },
 ];
 
 /**
@@ -18,4 +11,6 @@ export const goLiveAdminRoutes = [
  * of it. Public like the webhooks (the proxy must let it through the same way); the controller
  * answers only a request authenticated with the auth token.
  */
-export const goLiveProbeRoutes = [{ method: 'POST', path: PROBE_ROUTE, handler: 'go-live.probe', config: { auth: false, policies: [] } }];
+export const goLiveProbeRoutes: PluginRoute[] = [
+  { method: 'POST', path: PROBE_ROUTE, handler: 'go-live.probe', config: { auth: false, policies: [] } },
+];

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { TABLE } from '../constants';
-import { queryRunner } from '../repositories/query-runner';
+import { TABLE } from '../database/strapi-tables';
+import { queryRunner } from '../database/query-runner';
 
 /**
  * The figures the go-live checks read from the database. SQL because each is one aggregate over
