@@ -1,13 +1,10 @@
-import type { GoLiveCheckState } from '../../../../shared/go-live';
 import { INBOUND_WEBHOOK_PATH } from '../constants';
 import { sendProbe, type ProbeOutcome } from '../probe';
+import { publicUrlRules, type UrlFinding } from '../public-url-rules';
 import { describeDifferences } from '../url-mismatch';
 import { finding, worst, type CheckDefinition } from '../types';
 
-type Part = { state: GoLiveCheckState; text: string; fix: string | null };
-
-// Loopback, private ranges (RFC 1918), link-local and mDNS names: nothing Twilio can reach.
-const PRIVATE_HOST = /^(localhost|.*\.local|.*\.localhost|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/i;
+type Part = UrlFinding;
 
 const probePart = (outcome: ProbeOutcome, base: string, publicUrlSet: boolean): Part => {
   const setIt = `Set WHATSAPP_PUBLIC_URL=${base} (the address Twilio posts to).`;
@@ -82,28 +79,9 @@ export const publicUrlCheck: CheckDefinition = {
           : 'Set WHATSAPP_PUBLIC_URL to the HTTPS address Twilio uses to reach this server, e.g. https://cms.example.com.',
       });
     } else {
-      let parsed: URL | null = null;
-      try {
-        parsed = new URL(base);
-      } catch {
-        parts.push({ state: 'failing', text: `WHATSAPP_PUBLIC_URL (${base}) is not a URL.`, fix: 'Set WHATSAPP_PUBLIC_URL to an absolute URL such as https://cms.example.com.' });
-        probeTarget = null;
-      }
-      if (parsed && parsed.protocol !== 'https:' && !emulator) {
-        parts.push({
-          state: context.production() ? 'failing' : 'warning',
-          text: `WHATSAPP_PUBLIC_URL (${base}) uses ${parsed.protocol.replace(':', '')}, not HTTPS: candidates' messages would cross the internet unencrypted.`,
-          fix: 'Serve the app over HTTPS (a TLS-terminating proxy or load balancer) and set WHATSAPP_PUBLIC_URL to its https:// address.',
-        });
-      }
-      if (parsed && PRIVATE_HOST.test(parsed.hostname) && !emulator) {
-        parts.push({
-          state: 'failing',
-          text: `WHATSAPP_PUBLIC_URL (${base}) is a local or private address: Twilio cannot reach it from the internet.`,
-          fix: 'Use the public domain of the server, or while testing a tunnel (ngrok, cloudflared) and its https:// address.',
-        });
-      }
-      if (parsed && !parts.length) parts.push({ state: 'ok', text: `WHATSAPP_PUBLIC_URL is ${base}${emulator ? ' (the emulator posts to it on this machine)' : ''}.`, fix: null });
+      const { findings, probeable } = publicUrlRules(base, { emulator, production: context.production() });
+      parts.push(...findings);
+      if (!probeable) probeTarget = null;
     }
 
     let probe: ProbeOutcome | null = null;
