@@ -18,3 +18,6 @@ const RANK: Record<GoLiveCheckState, number> = { ok: 0, warning: 1, failing: 2 }
 
 export const worst = (...states: GoLiveCheckState[]): GoLiveCheckState =>
   states.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'ok' as GoLiveCheckState);
+
+/** A time in words for a reason: `2026-12-05 21:37 UTC` (the details keep the ISO value). */
+export const utcText = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

@@ -1,6 +1,6 @@
 import { CALLBACK_GRACE_SECONDS, readCallbackFigures, RECENT_HOURS } from '../sql';
 import { CONSOLE } from '../links';
-import { finding, type CheckDefinition } from '../types';
+import { finding, utcText, type CheckDefinition } from '../types';
 
 /** Above this share of recent sends without any callback, callbacks are not arriving at all. */
 const FAILING_SHARE = 0.5;
@@ -14,7 +14,7 @@ export const statusCallbacksCheck: CheckDefinition = {
     const figures = await readCallbackFigures(context.strapi);
     const share = figures.recentSends ? figures.withoutCallback / figures.recentSends : 0;
     const details = { ...figures, shareWithoutCallback: Math.round(share * 1000) / 1000, windowHours: RECENT_HOURS, graceSeconds: CALLBACK_GRACE_SECONDS };
-    const last = figures.lastCallbackAt ? `The last callback arrived at ${figures.lastCallbackAt}.` : 'No status callback has arrived yet.';
+    const last = figures.lastCallbackAt ? `The last callback arrived at ${utcText(figures.lastCallbackAt)}.` : 'No status callback has arrived yet.';
     if (!settings.publicUrl) {
       return finding('failing', `Messages are sent without a StatusCallback URL because WHATSAPP_PUBLIC_URL is not set, so statuses change only when a status sync asks Twilio. ${last}`, 'Set WHATSAPP_PUBLIC_URL (see the public URL step).', details);
     }

@@ -1,6 +1,6 @@
 import { readTemplateFigures } from '../sql';
 import { CONSOLE } from '../links';
-import { finding, type CheckDefinition } from '../types';
+import { finding, utcText, type CheckDefinition } from '../types';
 
 /** Templates approved by WhatsApp: what opens a conversation outside the 24-hour window. */
 export const templatesCheck: CheckDefinition = {
@@ -12,7 +12,7 @@ export const templatesCheck: CheckDefinition = {
     const pending = (counts.pending ?? 0) + (counts.received ?? 0);
     const rejected = counts.rejected ?? 0;
     const details = { approved, pending, rejected, counts, lastSyncedAt };
-    const figures = `${approved} approved, ${pending} pending, ${rejected} rejected; ${lastSyncedAt ? `last synced from Twilio at ${lastSyncedAt}` : 'never synced from Twilio'}`;
+    const figures = `${approved} approved, ${pending} pending, ${rejected} rejected; ${lastSyncedAt ? `last synced from Twilio at ${utcText(lastSyncedAt)}` : 'never synced from Twilio'}`;
     if (approved > 0) {
       return finding('ok', `Templates: ${figures}.`, rejected > 0 ? 'Rejected templates can be edited and submitted again; the reason is on the Templates page.' : null, details, [CONSOLE.templates]);
     }

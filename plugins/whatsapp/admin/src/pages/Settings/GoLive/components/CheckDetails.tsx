@@ -35,7 +35,8 @@ export const CheckDetails = ({ check }: { check: GoLiveCheck }) => {
   if (check.id === 'sandbox') {
     rows.push({ label: t('goLive.details.failures63015', 'Failures 63015 (last 7 days)'), value: String(details.failures) });
   }
-  const join = check.id === 'sandbox' && details.inSandbox === true ? (details.joinInstructions as string) : null;
+  // Shown beside the reason while in the sandbox, unless the fix already is the join text.
+  const join = check.id === 'sandbox' && details.inSandbox === true && check.fix !== details.joinInstructions ? (details.joinInstructions as string) : null;
 
   if (!rows.length && !join) return null;
   return (
