@@ -7,9 +7,10 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   inboundWebhookUrl: null,
   approvalStepMs: 0,
   webhookTimeoutMs: 15_000,
+  sandboxJoinRequired: false,
 };
 
-const BOOLEAN_KEYS = ['autoAdvance', 'callbacks'] as const;
+const BOOLEAN_KEYS = ['autoAdvance', 'callbacks', 'sandboxJoinRequired'] as const;
 const NUMBER_KEYS = ['stepMs', 'approvalStepMs', 'webhookTimeoutMs'] as const;
 
 /** Validates a partial config that may come from JSON; unknown keys are refused. */

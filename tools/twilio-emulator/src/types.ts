@@ -101,6 +101,8 @@ export interface EmulatorConfig {
   approvalStepMs: number;
   /** Timeout of each webhook post the emulator makes, in ms (Twilio gives up after 15 s). */
   webhookTimeoutMs: number;
+  /** Sends from the sandbox number to a number that never joined fail with 63015, as at Twilio. */
+  sandboxJoinRequired: boolean;
 }
 
 export interface TwilioEmulatorOptions extends Partial<EmulatorConfig> {

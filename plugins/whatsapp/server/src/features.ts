@@ -6,6 +6,7 @@ import { sendingFeature } from './sending';
 import { settingsFeature } from './settings';
 import { statusSyncFeature } from './status-sync';
 import { templatesFeature } from './templates';
+import { goLiveFeature } from './go-live';
 
 /**
  * Every feature of the plugin, each registering its services, controllers and routes.
@@ -20,4 +21,5 @@ export const FEATURES = [
   campaignsFeature,
   statusSyncFeature,
   inboundFeature,
+  goLiveFeature,
 ];

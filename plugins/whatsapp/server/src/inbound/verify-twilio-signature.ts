@@ -17,7 +17,7 @@ const WARN_EVERY_MS = 60_000;
 let lastWarnedAt = 0;
 
 /** Strapi hands policies a copy of the Koa context: its own properties only (no `ip`, `set`, `is`). */
-type PolicyContext = Pick<Context, 'request' | 'response' | 'state' | 'originalUrl'>;
+export type PolicyContext = Pick<Context, 'request' | 'response' | 'state' | 'originalUrl'>;
 
 const isAbsoluteUrl = (value: unknown): value is string => typeof value === 'string' && /^https?:\/\/[^/]/i.test(value);
 
@@ -26,14 +26,14 @@ const isAbsoluteUrl = (value: unknown): value is string => typeof value === 'str
  * else the request's own origin, which is right only without a proxy in front) followed by the
  * path and query string exactly as received.
  */
-const signedUrl = (ctx: PolicyContext, publicUrl: string | undefined, serverUrl: unknown): string => {
+export const signedUrl = (ctx: Pick<PolicyContext, 'request' | 'originalUrl'>, publicUrl: string | undefined, serverUrl: unknown): string => {
   const base = publicUrl ?? (isAbsoluteUrl(serverUrl) ? serverUrl : ctx.request.origin);
   return `${base.replace(/\/+$/, '')}${ctx.originalUrl}`;
 };
 
 const sameSignature = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-const isValidSignature = (authToken: string, signature: string, url: string, params: FormParams): boolean => {
+export const isValidSignature = (authToken: string, signature: string, url: string, params: FormParams): boolean => {
   try {
     // The URL as built is the one Twilio signs in the usual case: one HMAC. validateRequest then
     // tries the variants (with or without the default port, a re-encoded query string).
