@@ -1,49 +1,27 @@
 import twilio from 'twilio';
-import {
-  rejectionOf,
-  startHarness,
-  startReceiver,
-  WA_CANDIDATE,
-  WA_SENDER,
-  type Harness,
-  type Receiver,
-} from './helpers';
+import { useEmulatorAndReceiver, rejectionOf, WA_CANDIDATE, WA_SENDER } from './helpers';
 
 describe('failure injection', () => {
-  let h: Harness;
-  let receiver: Receiver;
+  const setup = useEmulatorAndReceiver({ stepMs: 20 });
 
-  beforeAll(async () => {
-    h = await startHarness({ stepMs: 20 });
-    receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await h.emulator.stop();
-    await receiver.close();
-  });
-  beforeEach(() => {
-    h.emulator.reset();
-    receiver.requests.length = 0;
-  });
-
-  const send = (to = WA_CANDIDATE, client = h.client) =>
-    client.messages.create({ to, from: WA_SENDER, body: 'Your interview is confirmed', statusCallback: `${receiver.url}/status` });
+  const send = (to = WA_CANDIDATE, client = setup.h.client) =>
+    client.messages.create({ to, from: WA_SENDER, body: 'Your interview is confirmed', statusCallback: `${setup.receiver.url}/status` });
 
   it('http429: fails with 20429, then the retry succeeds', async () => {
-    h.emulator.injectFailure({ kind: 'http429' });
+    setup.h.emulator.injectFailure({ kind: 'http429' });
     const error = await rejectionOf(send());
     expect(error).toBeInstanceOf(twilio.RestException);
     expect(error).toMatchObject({ status: 429, code: 20429, message: 'Too Many Requests' });
-    expect(h.emulator.listMessages()).toHaveLength(0);
+    expect(setup.h.emulator.listMessages()).toHaveLength(0);
 
     const message = await send();
     expect(message.status).toBe('queued');
-    expect(h.emulator.listMessages()).toHaveLength(1);
-    expect(h.emulator.listFailures()).toHaveLength(0);
+    expect(setup.h.emulator.listMessages()).toHaveLength(1);
+    expect(setup.h.emulator.listFailures()).toHaveLength(0);
   });
 
   it('honours times and consumes rules in order', async () => {
-    h.emulator.injectFailure({ kind: 'http429', times: 2 }, { kind: 'http500' });
+    setup.h.emulator.injectFailure({ kind: 'http429', times: 2 }, { kind: 'http500' });
     expect((await rejectionOf(send())).status).toBe(429);
     expect((await rejectionOf(send())).status).toBe(429);
     expect(await rejectionOf(send())).toMatchObject({ status: 500, code: 20500 });
@@ -51,39 +29,39 @@ describe('failure injection', () => {
   });
 
   it('http500: fails with 20500 and stores nothing', async () => {
-    h.emulator.injectFailure({ kind: 'http500' });
+    setup.h.emulator.injectFailure({ kind: 'http500' });
     expect(await rejectionOf(send())).toMatchObject({ status: 500, code: 20500, message: 'Internal Server Error' });
-    expect(h.emulator.listMessages()).toHaveLength(0);
+    expect(setup.h.emulator.listMessages()).toHaveLength(0);
   });
 
   it('matches a rule on To only', async () => {
-    h.emulator.injectFailure({ kind: 'error', code: 21211, to: '+447700900123' });
+    setup.h.emulator.injectFailure({ kind: 'error', code: 21211, to: '+447700900123' });
     await expect(send()).resolves.toHaveProperty('status', 'queued');
     const error = await rejectionOf(send('whatsapp:+447700900123'));
     expect(error).toMatchObject({ status: 400, code: 21211 });
   });
 
   it('21211 and 21610 are synchronous 400s', async () => {
-    h.emulator.injectFailure({ kind: 'error', code: 21211 }, { kind: 'error', code: 21610 });
+    setup.h.emulator.injectFailure({ kind: 'error', code: 21211 }, { kind: 'error', code: 21610 });
     expect(await rejectionOf(send())).toMatchObject({ status: 400, code: 21211, message: "Invalid 'To' Phone Number" });
     expect(await rejectionOf(send())).toMatchObject({
       status: 400,
       code: 21610,
       message: 'Attempt to send to unsubscribed recipient',
     });
-    expect(h.emulator.listMessages()).toHaveLength(0);
+    expect(setup.h.emulator.listMessages()).toHaveLength(0);
   });
 
   it.each([
     [63016, /outside the allowed window/],
     [63015, /Sandbox/],
   ])('%i: accepted, then a failed callback with ErrorCode', async (code, text) => {
-    h.emulator.injectFailure({ kind: 'error', code });
+    setup.h.emulator.injectFailure({ kind: 'error', code });
     const message = await send();
     expect(message.status).toBe('queued');
     expect(message.errorCode).toBeNull();
 
-    const [callback] = await receiver.waitFor(1);
+    const [callback] = await setup.receiver.waitFor(1);
     expect(callback?.params).toMatchObject({
       MessageSid: message.sid,
       MessageStatus: 'failed',
@@ -92,57 +70,57 @@ describe('failure injection', () => {
     });
     expect(callback?.params.ErrorMessage).toMatch(text);
 
-    const fetched = await h.client.messages(message.sid).fetch();
+    const fetched = await setup.h.client.messages(message.sid).fetch();
     expect(fetched).toMatchObject({ status: 'failed', errorCode: code });
     expect(fetched.errorMessage).toMatch(text);
     // A failed message goes no further.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(receiver.requests).toHaveLength(1);
+    expect(setup.receiver.requests).toHaveLength(1);
   });
 
   it('can fail later as undelivered instead', async () => {
-    h.emulator.injectFailure({ kind: 'error', code: 63016, failStatus: 'undelivered' });
+    setup.h.emulator.injectFailure({ kind: 'error', code: 63016, failStatus: 'undelivered' });
     const message = await send();
-    const [callback] = await receiver.waitFor(1);
+    const [callback] = await setup.receiver.waitFor(1);
     expect(callback?.params).toMatchObject({ MessageSid: message.sid, MessageStatus: 'undelivered', ErrorCode: '63016' });
   });
 
   it('timeoutAfterAccept: the SDK call times out while the emulator holds exactly one message', async () => {
-    h.emulator.injectFailure({ kind: 'timeoutAfterAccept', holdMs: 3000 });
+    setup.h.emulator.injectFailure({ kind: 'timeoutAfterAccept', holdMs: 3000 });
     const started = Date.now();
-    const error = await rejectionOf(send(WA_CANDIDATE, h.clientWith({ timeoutMs: 300 })));
+    const error = await rejectionOf(send(WA_CANDIDATE, setup.h.clientWith({ timeoutMs: 300 })));
     expect(Date.now() - started).toBeLessThan(2500);
     expect(error).not.toBeInstanceOf(twilio.RestException);
     expect(error.code).toBe('ECONNABORTED');
     expect(String(error.message)).toMatch(/timeout/i);
 
-    const held = h.emulator.listMessages();
+    const held = setup.h.emulator.listMessages();
     expect(held).toHaveLength(1);
     // The message was really accepted: it shows up for a reconciling list and keeps progressing.
-    const listed = await h.client.messages.list({ to: WA_CANDIDATE });
+    const listed = await setup.h.client.messages.list({ to: WA_CANDIDATE });
     expect(listed.map((m) => m.sid)).toEqual([held[0]?.sid]);
-    await receiver.waitFor(3);
-    expect(receiver.requests.map((r) => r.params.MessageStatus)).toEqual(['sent', 'delivered', 'read']);
+    await setup.receiver.waitFor(3);
+    expect(setup.receiver.requests.map((r) => r.params.MessageStatus)).toEqual(['sent', 'delivered', 'read']);
   });
 
   it('timeoutAfterAccept drops the connection after holdMs when the client waits longer', async () => {
-    h.emulator.injectFailure({ kind: 'timeoutAfterAccept', holdMs: 100 });
-    const error = await rejectionOf(send(WA_CANDIDATE, h.clientWith({ timeoutMs: 5000 })));
+    setup.h.emulator.injectFailure({ kind: 'timeoutAfterAccept', holdMs: 100 });
+    const error = await rejectionOf(send(WA_CANDIDATE, setup.h.clientWith({ timeoutMs: 5000 })));
     expect(String(error.message)).toMatch(/socket hang up|ECONNRESET/i);
-    expect(h.emulator.listMessages()).toHaveLength(1);
+    expect(setup.h.emulator.listMessages()).toHaveLength(1);
   });
 
   it('does not consume an accept-then-fail rule on an invalid request', async () => {
-    h.emulator.injectFailure({ kind: 'error', code: 63016 });
+    setup.h.emulator.injectFailure({ kind: 'error', code: 63016 });
     expect(await rejectionOf(send('whatsapp:123'))).toMatchObject({ code: 21211 });
-    expect(h.emulator.listFailures()).toHaveLength(1);
+    expect(setup.h.emulator.listFailures()).toHaveLength(1);
   });
 
   it('can fail fetch and list calls too', async () => {
     const message = await send();
-    h.emulator.injectFailure({ kind: 'http500', on: 'fetch' }, { kind: 'http429', on: 'list' });
-    expect(await rejectionOf(h.client.messages(message.sid).fetch())).toMatchObject({ status: 500 });
-    expect(await rejectionOf(h.client.messages.list())).toMatchObject({ status: 429 });
-    await expect(h.client.messages(message.sid).fetch()).resolves.toHaveProperty('sid', message.sid);
+    setup.h.emulator.injectFailure({ kind: 'http500', on: 'fetch' }, { kind: 'http429', on: 'list' });
+    expect(await rejectionOf(setup.h.client.messages(message.sid).fetch())).toMatchObject({ status: 500 });
+    expect(await rejectionOf(setup.h.client.messages.list())).toMatchObject({ status: 429 });
+    await expect(setup.h.client.messages(message.sid).fetch()).resolves.toHaveProperty('sid', message.sid);
   });
 });

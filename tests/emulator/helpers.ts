@@ -92,3 +92,24 @@ export const rejectionOf = async (promise: Promise<unknown>): Promise<Record<str
   }
   throw new Error('expected the call to reject');
 };
+
+/**
+ * An emulator (started with `options`) and a webhook receiver for one file's tests, both
+ * stopped after them; before each test the emulator is reset and the receiver emptied.
+ */
+export const useEmulatorAndReceiver = (options: TwilioEmulatorOptions) => {
+  const setup = {} as { h: Harness; receiver: Receiver };
+  beforeAll(async () => {
+    setup.h = await startHarness(options);
+    setup.receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await setup.h?.emulator.stop();
+    await setup.receiver?.close();
+  });
+  beforeEach(() => {
+    setup.h.emulator.reset();
+    setup.receiver.requests.length = 0;
+  });
+  return setup;
+};

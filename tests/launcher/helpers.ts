@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { EmbeddedPostgresServer } from '../../database/embedded-postgres';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -116,16 +117,8 @@ export function spawnCollecting(args: string[], options: { cwd: string; env?: No
   return { child, output: () => output, exited };
 }
 
-export interface DriverInfo {
-  connectionString: string;
-  host: string;
-  port: number;
-  user: string;
-  password: string;
-  database: string;
-  notices: string[];
-  driverPid: number;
-}
+/** What the driver process reports of the server it started, with the notices it saw and its pid. */
+export type DriverInfo = Omit<EmbeddedPostgresServer, 'stop'> & { notices: string[]; driverPid: number };
 
 /** Starts the embedded server in a pg-driver.ts process and waits until it is ready. */
 export async function startDriver(options: Record<string, unknown>): Promise<{ info: DriverInfo; driver: Spawned; stop: () => Promise<void> }> {

@@ -36,17 +36,9 @@ export type ResolvedSettings = {
 export type SenderKind = 'sandbox' | 'production' | 'none';
 
 /** `PUT /whatsapp/settings`: each field optional; an empty string clears it (the auth token: leaves it unchanged). */
-export type SettingsUpdate = {
-  accountSid?: string;
-  /** Write-only: never returned. */
-  authToken?: string;
-  whatsappNumber?: string;
-  messagingServiceSid?: string;
-  phoneNumber?: string;
-  publicUrl?: string;
-  mps?: number;
-  defaultCountry?: string;
-};
+export type SettingsUpdate = Partial<
+  Pick<ResolvedSettings, 'accountSid' | 'authToken' | 'whatsappNumber' | 'messagingServiceSid' | 'phoneNumber' | 'publicUrl' | 'mps' | 'defaultCountry'>
+>;
 
 /** GET|PUT /whatsapp/settings: the effective settings, never the auth token. */
 export type SettingsView = Omit<ResolvedSettings, 'authToken'> & {

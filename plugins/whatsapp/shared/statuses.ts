@@ -24,16 +24,12 @@ export type OptInState = (typeof OPT_IN_STATES)[number];
 
 export const CONVERSATION_STATUSES = ['open', 'archived'] as const;
 
-export const TEMPLATE_APPROVAL_STATUSES = [
-  'draft',
-  'unsubmitted',
-  'received',
-  'pending',
-  'approved',
-  'rejected',
-  'paused',
-  'disabled',
-] as const;
+/** The approval states Twilio reports. */
+export const TWILIO_APPROVAL_STATUSES = ['unsubmitted', 'received', 'pending', 'approved', 'rejected', 'paused', 'disabled'] as const;
+export type TwilioApprovalStatus = (typeof TWILIO_APPROVAL_STATUSES)[number];
+
+/** A template's approval state: `draft` is ours (never sent to Twilio), the rest Twilio's. */
+export const TEMPLATE_APPROVAL_STATUSES = ['draft', ...TWILIO_APPROVAL_STATUSES] as const;
 export type TemplateApprovalStatus = (typeof TEMPLATE_APPROVAL_STATUSES)[number];
 
 /** WhatsApp template categories as Meta and Twilio spell them. */

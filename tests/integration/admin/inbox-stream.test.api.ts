@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { startExtraApp, type ExtraApp } from '../campaigns/helpers';
+import { useExtraApp } from '../campaigns/helpers';
 import { ctx, expectStrapiError } from '../helpers/api';
 import { uniqueIndianMobile } from '../helpers/data';
 import { withDb } from '../helpers/db';
@@ -107,13 +107,7 @@ describe('admin inbox stream: a lost LISTEN connection', () => {
 });
 
 describe('admin inbox stream: two app instances', () => {
-  let other: ExtraApp;
-
-  beforeAll(async () => {
-    other = await startExtraApp({ sender: '+15005550071', mps: 10 });
-  }, 120_000);
-
-  afterAll(() => other?.app.stop());
+  const other = useExtraApp({ sender: '+15005550071', mps: 10 });
 
   it('a stream on one instance receives a message whose webhook reached the other', async () => {
     const stream = await openEventStream(ctx.url, ctx.adminJwt);
@@ -121,9 +115,9 @@ describe('admin inbox stream: two app instances', () => {
       expect(await stream.waitFor((event) => event.event === 'ready', 5_000)).not.toBeNull();
       // Twilio signs the URL it posts to: the other instance's public URL.
       const params = inboundParams({ From: uniqueIndianMobile(), Body: 'to the other instance' });
-      const response = await fetch(`${other.url}${INBOUND_PATH}`, {
+      const response = await fetch(`${other.current.url}${INBOUND_PATH}`, {
         method: 'POST',
-        headers: { 'content-type': FORM, 'x-twilio-signature': signatureFor(INBOUND_PATH, params, `${other.url}${INBOUND_PATH}`) },
+        headers: { 'content-type': FORM, 'x-twilio-signature': signatureFor(INBOUND_PATH, params, `${other.current.url}${INBOUND_PATH}`) },
         body: new URLSearchParams(params).toString(),
       });
       expect(response.status).toBe(200);

@@ -13,11 +13,10 @@ import {
   injectFailure,
   isCompleted,
   sleep,
-  startExtraApp,
+  useExtraApp,
   uniqueTag,
   waitForCampaign,
   withDb,
-  type ExtraApp,
 } from './helpers';
 
 /** Waits until the emulator holds at least `count` messages for these numbers. */
@@ -40,22 +39,14 @@ const settledCount = async (phones: string[], quietMs = 1_500) => {
 describe('campaign actions on a slow sender (5 messages per second)', () => {
   // Its own app process and sender, so its pace is its own and the timing below is not a race.
   const sender = '+15005550020';
-  let slow: ExtraApp;
-
-  beforeAll(async () => {
-    slow = await startExtraApp({ sender, mps: 5 });
-  }, 120_000);
-
-  afterAll(async () => {
-    await slow?.app.stop();
-  });
+  const slowApp = useExtraApp({ sender, mps: 5 });
 
   it('pause stops sending (a running campaign is not deleted), resume finishes: one message per recipient', async () => {
     const tag = uniqueTag();
     const people = await createCandidates(20, tag);
     const phones = people.map((person) => person.phone);
     const { campaign } = await campaignFor(tag);
-    await campaignAction(campaign.documentId, 'launch', slow.url).expect(200);
+    await campaignAction(campaign.documentId, 'launch', slowApp.current.url).expect(200);
     await waitForSends(phones, 3);
 
     const deleting = await contentApi().delete(`/api/whatsapp/campaigns/${campaign.documentId}`);
@@ -83,7 +74,7 @@ describe('campaign actions on a slow sender (5 messages per second)', () => {
     const people = await createCandidates(15, tag);
     const phones = people.map((person) => person.phone);
     const { campaign } = await campaignFor(tag);
-    await campaignAction(campaign.documentId, 'launch', slow.url).expect(200);
+    await campaignAction(campaign.documentId, 'launch', slowApp.current.url).expect(200);
     await waitForSends(phones, 2);
 
     const cancelled = await campaignAction(campaign.documentId, 'cancel').expect(200);
@@ -107,7 +98,7 @@ describe('campaign actions on a slow sender (5 messages per second)', () => {
     const people = await createCandidates(12, tag);
     const phones = people.map((person) => person.phone);
     const { campaign, template } = await campaignFor(tag);
-    await campaignAction(campaign.documentId, 'launch', slow.url).expect(200);
+    await campaignAction(campaign.documentId, 'launch', slowApp.current.url).expect(200);
     await waitForSends(phones, 2);
     // The template sync learns that WhatsApp paused the template.
     await setTemplateApproval(template.documentId, 'paused', template.contentSid);

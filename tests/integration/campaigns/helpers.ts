@@ -4,6 +4,7 @@ import { startAppProcess, type AppProcess } from '../setup/app-process';
 import { adminApi, contentApi, ctx } from '../helpers/api';
 import { uniqueIndianMobile, uniqueName } from '../helpers/data';
 import { withDb } from '../helpers/db';
+import { emulatorControl as control } from '../helpers/emulator';
 import { approvedTemplate, type EmulatedMessage } from '../send/helpers';
 
 export { adminApi, approvedTemplate, contentApi, ctx, withDb };
@@ -85,16 +86,6 @@ export const waitForCampaign = async (documentId: string, done: (campaign: Campa
 };
 
 export const isCompleted = (campaign: CampaignView) => campaign.state === 'completed';
-
-const control = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
-  const response = await fetch(`${ctx.emulatorUrl}/__emulator${path}`, {
-    method: init.method ?? 'GET',
-    ...(init.body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`emulator ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-};
 
 /** Outbound messages the emulator (Twilio) holds for these numbers, grouped by number. */
 export const emulatorMessagesByNumber = async (phones: string[]) => {
@@ -180,3 +171,18 @@ export const troubledDispatcherRuns = (sender: string, since: Date) =>
     );
     return result.rows as Array<{ id: string; state: string; retry_count: number; output: unknown }>;
   });
+
+/**
+ * An app process of its own (its sender and pace) for one describe block: started before its
+ * tests, stopped after them. Read `.current` inside the tests.
+ */
+export const useExtraApp = (options: Parameters<typeof startExtraApp>[0]) => {
+  const holder = {} as { current: ExtraApp };
+  beforeAll(async () => {
+    holder.current = await startExtraApp(options);
+  }, 120_000);
+  afterAll(async () => {
+    await holder.current?.app.stop();
+  });
+  return holder;
+};

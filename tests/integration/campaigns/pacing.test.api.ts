@@ -6,12 +6,11 @@ import {
   emulatorMessagesByNumber,
   injectFailure,
   isCompleted,
-  startExtraApp,
+  useExtraApp,
   troubledDispatcherRuns,
   uniqueTag,
   waitForCampaign,
   withDb,
-  type ExtraApp,
 } from './helpers';
 
 type Bucket = { factor: number; slowed_at: Date | null };
@@ -19,21 +18,13 @@ type Bucket = { factor: number; slowed_at: Date | null };
 describe('Twilio asking us to slow down (20429, 63018)', () => {
   const sender = '+15005550050';
   const mps = 10;
-  let app: ExtraApp;
+  const extra = useExtraApp({ sender, mps });
 
   const bucket = () =>
     withDb(async (client) => {
       const result = await client.query(`SELECT factor, slowed_at FROM plugin_whatsapp_rate_buckets WHERE sender = $1`, [sender]);
       return (result.rows[0] ?? null) as Bucket | null;
     });
-
-  beforeAll(async () => {
-    app = await startExtraApp({ sender, mps });
-  }, 120_000);
-
-  afterAll(async () => {
-    await app?.app.stop();
-  });
 
   it('finishes an audience that is not a whole number of batches without a dispatcher run failing', async () => {
     // At 10 a second a batch is 5 recipients: 12 make two full batches and a short one, whose
@@ -42,7 +33,7 @@ describe('Twilio asking us to slow down (20429, 63018)', () => {
     const tag = uniqueTag();
     const people = await createCandidates(12, tag);
     const { campaign } = await campaignFor(tag);
-    await campaignAction(campaign.documentId, 'launch', app.url).expect(200);
+    await campaignAction(campaign.documentId, 'launch', extra.current.url).expect(200);
     const done = await waitForCampaign(campaign.documentId, isCompleted, 30_000);
     expect(done.stats).toMatchObject({ total: 12, failed: 0, pending: 0 });
     const atTwilio = await emulatorMessagesByNumber(people.map((person) => person.phone));
@@ -56,7 +47,7 @@ describe('Twilio asking us to slow down (20429, 63018)', () => {
     await injectFailure({ kind: 'http429', to: `whatsapp:${people[1]!.phone}` });
     const before = await bucket();
     const { campaign } = await campaignFor(tag);
-    await campaignAction(campaign.documentId, 'launch', app.url).expect(200);
+    await campaignAction(campaign.documentId, 'launch', extra.current.url).expect(200);
     const done = await waitForCampaign(campaign.documentId, isCompleted, 40_000);
     expect(done.stats).toMatchObject({ total: 12, failed: 0, pending: 0 });
 
@@ -74,7 +65,7 @@ describe('Twilio asking us to slow down (20429, 63018)', () => {
     await injectFailure({ kind: 'error', code: 63018, to: `whatsapp:${people[0]!.phone}` });
     const before = await bucket();
     const { campaign } = await campaignFor(tag);
-    await campaignAction(campaign.documentId, 'launch', app.url).expect(200);
+    await campaignAction(campaign.documentId, 'launch', extra.current.url).expect(200);
     const done = await waitForCampaign(campaign.documentId, isCompleted, 60_000);
     expect(done.stats?.total).toBe(25);
 

@@ -6,11 +6,10 @@ import {
   emulatorMessagesByNumber,
   isCompleted,
   sleep,
-  startExtraApp,
+  useExtraApp,
   uniqueTag,
   waitForCampaign,
   withDb,
-  type ExtraApp,
 } from './helpers';
 
 /**
@@ -44,16 +43,8 @@ const waitForAnalyze = async (table: string, since: Date, timeoutMs = 15_000) =>
 
 describe('a big campaign at full speed (several claims side by side)', () => {
   const sender = '+15005550060';
-  let app: ExtraApp;
-
-  beforeAll(async () => {
-    // Pacing effectively off: 2,100 messages go out in a few seconds.
-    app = await startExtraApp({ sender, mps: 5_000 });
-  }, 120_000);
-
-  afterAll(async () => {
-    await app?.app.stop();
-  });
+  // Pacing effectively off: 2,100 messages go out in a few seconds.
+  const extra = useExtraApp({ sender, mps: 5_000 });
 
   it('ANALYZEs the recipients at a launch of 1,000+ and the outbox tables as the messages are written', async () => {
     const tag = uniqueTag();
@@ -74,7 +65,7 @@ describe('a big campaign at full speed (several claims side by side)', () => {
     expect(inserted.rowCount).toBe(2_100);
     const { campaign } = await campaignFor(tag);
     const launchedAt = new Date(Date.now() - 1_000);
-    await campaignAction(campaign.documentId, 'launch', app.url).expect(200);
+    await campaignAction(campaign.documentId, 'launch', extra.current.url).expect(200);
 
     expect(await waitForAnalyze('plugin_whatsapp_campaign_recipients', launchedAt)).toEqual(expect.any(Date));
     const done = await waitForCampaign(campaign.documentId, isCompleted, 90_000);

@@ -1,3 +1,4 @@
+import type { SyncRunView } from '../../../plugins/whatsapp/shared/sync-status';
 import { api, contentApi, ctx } from '../helpers/api';
 import { uniqueIndianMobile } from '../helpers/data';
 import { withDb } from '../helpers/db';
@@ -72,24 +73,8 @@ export const requestSync = (data?: Record<string, unknown>, token = ctx.fullAcce
   return data === undefined ? request : request.send({ data });
 };
 
-export type RunView = {
-  id: string;
-  state: string;
-  trigger: string;
-  scope: Record<string, unknown>;
-  total: number;
-  checked: number;
-  changed: number;
-  stuck: number;
-  errorCount: number;
-  rateLimited: number;
-  errors: Array<Record<string, unknown>>;
-  changes: Array<{ messageId: string; from: string; to: string }>;
-  failureReason: string | null;
-  requestedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
+/** A run as `GET /sync-status/:id` answers it. */
+export type RunView = SyncRunView;
 
 export const getRun = async (runId: string): Promise<RunView> => {
   const response = await contentApi().get(`/api/whatsapp/sync-status/${runId}`);

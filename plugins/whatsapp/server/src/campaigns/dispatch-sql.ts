@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID, PLAIN_TABLE } from '../constants';
-import { LINK, LINK_TABLE, TABLE, defaultColumns, jsonParam, type DefaultColumns, insertLinkRowsSql } from '../database/strapi-tables';
+import { LINK, LINK_TABLE, TABLE, defaultColumns, insertLinkRowsSql, jsonParam, threadLinkCtes, upsertConversationsSql, type DefaultColumns } from '../database/strapi-tables';
 import type { SkipReason } from '../../../shared/campaigns';
 import { parseJsonColumn } from './record-sql';
 import { prepareStatement, runPreparedOn, type PreparedStatement } from '../database/prepared-statement';
@@ -98,17 +98,7 @@ by_thread AS (
   ORDER BY thread_key, ord DESC
 ),
 conversation AS (
-  INSERT INTO ${TABLE.conversation} AS cv
-    (document_id, sender, status, last_message_at, last_message_preview, unread_count, thread_key, created_at, updated_at, published_at${conversation.columns})
-  SELECT conversation_document_id, CAST(:sender AS varchar), 'open', CAST(:now AS timestamp), preview, 0, thread_key,
-         CAST(:now AS timestamp), CAST(:now AS timestamp), CAST(:now AS timestamp)${conversation.values}
-  FROM by_thread ORDER BY thread_key
-  ON CONFLICT (thread_key) DO UPDATE SET
-    status = 'open',
-    last_message_at = GREATEST(cv.last_message_at, EXCLUDED.last_message_at),
-    last_message_preview = EXCLUDED.last_message_preview,
-    updated_at = EXCLUDED.updated_at
-  RETURNING id, thread_key, (xmax = 0) AS inserted
+  ${upsertConversationsSql({ from: 'by_thread', sender: 'CAST(:sender AS varchar)', defaults: conversation })}
 ),
 new_message AS (
   INSERT INTO ${M} (document_id, direction, status, "from", "to", variables, send_attempts, send_started_at, send_locked_until,
@@ -129,20 +119,7 @@ placed AS (
   JOIN new_message ON new_message.document_id = input.message_document_id
   JOIN conversation ON conversation.thread_key = CAST(:sender AS varchar) || '|' || input.candidate_document_id
 ),
-conversation_candidate AS (
-  ${insertLinkRowsSql(LINK.conversationCandidate, {
-    from: '(SELECT DISTINCT conversation_id, candidate_id FROM placed WHERE inserted)',
-    ownerId: 'conversation_id',
-    targetId: 'candidate_id',
-    onConflictDoNothing: true,
-  })}
-),
-message_conversation AS (
-  ${insertLinkRowsSql(LINK.messageConversation, { from: 'placed', ownerId: 'message_id', targetId: 'conversation_id', orderBy: 'ord' })}
-),
-message_candidate AS (
-  ${insertLinkRowsSql(LINK.messageCandidate, { from: 'placed', ownerId: 'message_id', targetId: 'candidate_id' })}
-),
+${threadLinkCtes('placed')},
 message_campaign AS (
   ${insertLinkRowsSql(LINK.messageCampaign, { from: 'placed', ownerId: 'message_id', targetId: 'campaign_id' })}
 ),

@@ -1,5 +1,5 @@
-import type { Core } from '@strapi/strapi';
-import { can } from '../routes/admin-route';
+import { facadeOf } from '../utils/facade';
+import { adminRoute } from '../routes/admin-route';
 import { crud, route } from '../routes/content-api-route';
 import { createCampaignActionsService } from './actions';
 import { campaignActionsController } from './actions-controller';
@@ -12,12 +12,12 @@ import { createCampaignLaunchService } from './launch';
 import { createCampaignStatsService } from './stats';
 
 /** The facade: launch, the other actions, the dispatcher that sends, counts, and the admin page's reads. */
-export const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  launch: createCampaignLaunchService({ strapi }),
-  actions: createCampaignActionsService({ strapi }),
-  dispatcher: createCampaignDispatchService({ strapi }),
-  stats: createCampaignStatsService({ strapi }),
-  admin: createAdminCampaignsService({ strapi }),
+export const createCampaignsService = facadeOf({
+  launch: createCampaignLaunchService,
+  actions: createCampaignActionsService,
+  dispatcher: createCampaignDispatchService,
+  stats: createCampaignStatsService,
+  admin: createAdminCampaignsService,
 });
 export type CampaignsService = ReturnType<typeof createCampaignsService>;
 
@@ -28,16 +28,11 @@ export const campaignsFeature = {
   services: { campaigns: createCampaignsService, campaign: createCampaignService },
   controllers: { campaign: campaignController, 'campaign-actions': campaignActionsController, 'admin-campaigns': adminCampaignsController },
   adminRoutes: [
-    { method: 'GET', path: '/campaigns', handler: 'admin-campaigns.find', config: { policies: can('campaignsRead') } },
-    { method: 'GET', path: '/campaigns/:id', handler: 'admin-campaigns.findOne', config: { policies: can('campaignsRead') } },
-    ...ACTIONS.map((action) => ({
-      method: 'POST',
-      path: `/campaigns/:id/${action}`,
-      handler: `campaign-actions.${action}`,
-      config: { policies: can('campaignsManage') },
-    })),
-    { method: 'POST', path: '/campaigns/:id/retry-failed', handler: 'campaign-actions.retryFailed', config: { policies: can('campaignsManage') } },
-    { method: 'GET', path: '/campaigns/:id/recipients', handler: 'campaign-actions.recipients', config: { policies: can('campaignsRead') } },
+    adminRoute('GET', '/campaigns', 'admin-campaigns.find', 'campaignsRead'),
+    adminRoute('GET', '/campaigns/:id', 'admin-campaigns.findOne', 'campaignsRead'),
+    ...ACTIONS.map((action) => adminRoute('POST', `/campaigns/:id/${action}`, `campaign-actions.${action}`, 'campaignsManage')),
+    adminRoute('POST', '/campaigns/:id/retry-failed', 'campaign-actions.retryFailed', 'campaignsManage'),
+    adminRoute('GET', '/campaigns/:id/recipients', 'campaign-actions.recipients', 'campaignsRead'),
   ],
   // Actions and recipients before the generic /campaigns/:id routes.
   contentApiRoutes: [

@@ -1,11 +1,12 @@
+import { facadeOf } from '../utils/facade';
 import { crud } from '../routes/content-api-route';
 import { candidateController } from './controller';
 import { createCandidateService } from './core-service';
 import { createPhoneService } from './phone';
 
 /** The facade other features use: number parsing with the settings' default country. */
-export const createCandidatesService = ({ strapi }: Parameters<typeof createPhoneService>[0]) => ({
-  phone: createPhoneService({ strapi }),
+export const createCandidatesService = facadeOf({
+  phone: createPhoneService,
 });
 export type CandidatesService = ReturnType<typeof createCandidatesService>;
 

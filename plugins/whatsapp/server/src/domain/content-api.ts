@@ -4,19 +4,8 @@
  * Twilio keeps one "Content" per template (`HX…`) with its text in `types` (keyed by content
  * type, e.g. `twilio/text`) and the WhatsApp approval (Meta's verdict) beside it.
  */
-import { TEMPLATE_CATEGORIES, type TemplateApprovalStatus } from '../../../shared/statuses';
+import { TEMPLATE_CATEGORIES, TWILIO_APPROVAL_STATUSES, type TwilioApprovalStatus } from '../../../shared/statuses';
 
-/** The approval states Twilio reports; `draft` is ours (never sent to Twilio). */
-export const TWILIO_APPROVAL_STATUSES = [
-  'unsubmitted',
-  'received',
-  'pending',
-  'approved',
-  'rejected',
-  'paused',
-  'disabled',
-] as const satisfies readonly TemplateApprovalStatus[];
-export type TwilioApprovalStatus = (typeof TWILIO_APPROVAL_STATUSES)[number];
 
 
 /** A Content (with its approval) as the SDK hands it over: camelCase top level, raw JSON inside. */

@@ -1,9 +1,9 @@
-import { can, type PluginRoute } from '../routes/admin-route';
+import { adminRoute, type PluginRoute } from '../routes/admin-route';
 import { PROBE_ROUTE } from './constants';
 
 /** Admin: the checks, for the Go live view and for monitoring (read-only, so settings.read). */
 export const goLiveAdminRoutes: PluginRoute[] = [
-  { method: 'GET', path: '/settings/checks', handler: 'go-live.checks', config: { policies: can('settingsRead') } },
+  adminRoute('GET', '/settings/checks', 'go-live.checks', 'settingsRead'),
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { REALTIME_CHANNEL, UID } from '../constants';
-import { LINK, TABLE, createSpareDocumentIds, defaultColumns, jsonParam, type DefaultColumns, insertLinkRowsSql } from '../database/strapi-tables';
+import { TABLE, createSpareDocumentIds, defaultColumns, jsonParam, threadLinkCtes, upsertConversationsSql, type DefaultColumns } from '../database/strapi-tables';
 import type { InboundMessage } from '../domain/inbound';
 import { prepareStatement, runPrepared, type PreparedStatement } from '../database/prepared-statement';
 
@@ -112,22 +112,12 @@ by_thread AS (
   GROUP BY 1, 2
 ),
 conversation AS (
-  INSERT INTO ${TABLE.conversation} AS cv
-    (document_id, sender, status, last_message_at, last_message_preview, last_inbound_at, window_expires_at,
-     unread_count, thread_key, created_at, updated_at, published_at${conversation.columns})
-  SELECT conversation_document_id, sender, 'open', CAST(:now AS timestamp), preview, CAST(:now AS timestamp),
-         CAST(:windowExpiresAt AS timestamp), received, thread_key,
-         CAST(:now AS timestamp), CAST(:now AS timestamp), CAST(:now AS timestamp)${conversation.values}
-  FROM by_thread ORDER BY thread_key
-  ON CONFLICT (thread_key) DO UPDATE SET
-    status = 'open',
-    last_message_at = GREATEST(cv.last_message_at, EXCLUDED.last_message_at),
-    last_message_preview = EXCLUDED.last_message_preview,
-    last_inbound_at = GREATEST(cv.last_inbound_at, EXCLUDED.last_inbound_at),
-    window_expires_at = GREATEST(cv.window_expires_at, EXCLUDED.window_expires_at),
-    unread_count = COALESCE(cv.unread_count, 0) + EXCLUDED.unread_count,
-    updated_at = EXCLUDED.updated_at
-  RETURNING id, document_id, thread_key, (xmax = 0) AS inserted
+  ${upsertConversationsSql({
+    from: 'by_thread',
+    sender: 'sender',
+    defaults: conversation,
+    inbound: { windowExpiresAt: 'CAST(:windowExpiresAt AS timestamp)', unread: 'received' },
+  })}
 ),
 placed AS (
   SELECT fresh.ord, fresh.sid, fresh.message_id, fresh.message_document_id,
@@ -137,20 +127,7 @@ placed AS (
   JOIN candidate ON candidate.phone = fresh.phone
   JOIN conversation ON conversation.thread_key = fresh.sender || '|' || candidate.document_id
 ),
-conversation_candidate AS (
-  ${insertLinkRowsSql(LINK.conversationCandidate, {
-    from: '(SELECT DISTINCT conversation_id, candidate_id FROM placed WHERE inserted)',
-    ownerId: 'conversation_id',
-    targetId: 'candidate_id',
-    onConflictDoNothing: true,
-  })}
-),
-message_conversation AS (
-  ${insertLinkRowsSql(LINK.messageConversation, { from: 'placed', ownerId: 'message_id', targetId: 'conversation_id', orderBy: 'ord' })}
-),
-message_candidate AS (
-  ${insertLinkRowsSql(LINK.messageCandidate, { from: 'placed', ownerId: 'message_id', targetId: 'candidate_id' })}
-)
+${threadLinkCtes('placed')}
 SELECT sid, message_document_id, conversation_document_id, candidate_document_id,
        pg_notify(:channel, CAST(json_build_object(
          'type', 'message.created', 'direction', 'inbound', 'messageId', message_document_id, 'seq', message_id,

@@ -1,5 +1,5 @@
-import type { Core } from '@strapi/strapi';
-import { can } from '../routes/admin-route';
+import { facadeOf } from '../utils/facade';
+import { adminRoute } from '../routes/admin-route';
 import { crud, route } from '../routes/content-api-route';
 import { adminInboxController } from './admin-controller';
 import { conversationController } from './conversation-controller';
@@ -8,9 +8,9 @@ import { createInboxReadsService } from './reads';
 import { createRealtimeStreamService } from './realtime-stream';
 
 /** The facade: the inbox's keyset reads and its live stream. */
-export const createInboxFacade = ({ strapi }: { strapi: Core.Strapi }) => ({
-  reads: createInboxReadsService({ strapi }),
-  stream: createRealtimeStreamService({ strapi }),
+export const createInboxFacade = facadeOf({
+  reads: createInboxReadsService,
+  stream: createRealtimeStreamService,
 });
 export type InboxFacade = ReturnType<typeof createInboxFacade>;
 
@@ -19,10 +19,10 @@ export const inboxFeature = {
   services: { inbox: createInboxFacade, conversation: createConversationService },
   controllers: { conversation: conversationController, 'admin-inbox': adminInboxController },
   adminRoutes: [
-    { method: 'GET', path: '/inbox/conversations', handler: 'admin-inbox.conversations', config: { policies: can('messagesRead') } },
-    { method: 'GET', path: '/inbox/conversations/:id/messages', handler: 'admin-inbox.messages', config: { policies: can('messagesRead') } },
-    { method: 'POST', path: '/inbox/conversations/:id/read', handler: 'admin-inbox.markRead', config: { policies: can('messagesRead') } },
-    { method: 'GET', path: '/inbox/stream', handler: 'admin-inbox.stream', config: { policies: can('messagesRead') } },
+    adminRoute('GET', '/inbox/conversations', 'admin-inbox.conversations', 'messagesRead'),
+    adminRoute('GET', '/inbox/conversations/:id/messages', 'admin-inbox.messages', 'messagesRead'),
+    adminRoute('POST', '/inbox/conversations/:id/read', 'admin-inbox.markRead', 'messagesRead'),
+    adminRoute('GET', '/inbox/stream', 'admin-inbox.stream', 'messagesRead'),
   ],
   // `latest` before the generic /conversations/:id route.
   contentApiRoutes: [

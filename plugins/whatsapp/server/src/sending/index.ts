@@ -1,5 +1,5 @@
-import type { Core } from '@strapi/strapi';
-import { can } from '../routes/admin-route';
+import { facadeOf } from '../utils/facade';
+import { adminRoute } from '../routes/admin-route';
 import { crud, route } from '../routes/content-api-route';
 import { adminMessagesController } from './admin-messages-controller';
 import { createCampaignSenderService } from './batch-sender';
@@ -10,11 +10,11 @@ import { createOutboundService } from './outbound';
 import { createRateLimiterService } from './rate-limiter';
 
 /** The facade: the send rules (outbound), the outbox for one message and for a batch, the senders' pace. */
-export const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  outbound: createOutboundService({ strapi }),
-  delivery: createDeliveryService({ strapi }),
-  batch: createCampaignSenderService({ strapi }),
-  rateLimiter: createRateLimiterService({ strapi }),
+export const createSendingService = facadeOf({
+  outbound: createOutboundService,
+  delivery: createDeliveryService,
+  batch: createCampaignSenderService,
+  rateLimiter: createRateLimiterService,
 });
 export type SendingService = ReturnType<typeof createSendingService>;
 
@@ -24,8 +24,8 @@ export const sendingFeature = {
   controllers: { message: messageController, 'admin-messages': adminMessagesController },
   adminRoutes: [
     // The inbox composer.
-    { method: 'POST', path: '/messages', handler: 'admin-messages.send', config: { policies: can('messagesSend') } },
-    { method: 'POST', path: '/messages/:id/retry', handler: 'admin-messages.retry', config: { policies: can('messagesSend') } },
+    adminRoute('POST', '/messages', 'admin-messages.send', 'messagesSend'),
+    adminRoute('POST', '/messages/:id/retry', 'admin-messages.retry', 'messagesSend'),
   ],
   contentApiRoutes: [
     ...crud('message', 'messages', ['find', 'findOne']),

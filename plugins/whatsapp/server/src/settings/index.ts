@@ -1,4 +1,4 @@
-import { can } from '../routes/admin-route';
+import { adminRoute } from '../routes/admin-route';
 import { settingsController } from './controller';
 import { createSettingsService } from './service';
 
@@ -7,10 +7,10 @@ export const settingsFeature = {
   services: { settings: createSettingsService },
   controllers: { settings: settingsController },
   adminRoutes: [
-    { method: 'GET', path: '/settings', handler: 'settings.find', config: { policies: can('settingsRead') } },
-    { method: 'PUT', path: '/settings', handler: 'settings.update', config: { policies: can('settingsUpdate') } },
+    adminRoute('GET', '/settings', 'settings.find', 'settingsRead'),
+    adminRoute('PUT', '/settings', 'settings.update', 'settingsUpdate'),
     // Calls Twilio, possibly with credentials not saved yet: as sensitive as changing them.
-    { method: 'POST', path: '/settings/test-connection', handler: 'settings.testConnection', config: { policies: can('settingsUpdate') } },
+    adminRoute('POST', '/settings/test-connection', 'settings.testConnection', 'settingsUpdate'),
   ],
   contentApiRoutes: [],
 };

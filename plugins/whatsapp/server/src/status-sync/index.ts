@@ -1,14 +1,14 @@
-import type { Core } from '@strapi/strapi';
-import { can } from '../routes/admin-route';
+import { facadeOf } from '../utils/facade';
+import { adminRoute } from '../routes/admin-route';
 import { route } from '../routes/content-api-route';
 import { statusSyncController } from './controller';
 import { createMessageStatusService } from './message-status';
 import { createStatusSyncService } from './sync';
 
 /** The facade: a message's status from every source (callbacks, send answers, the sync) and the sync runs. */
-export const createStatusSyncFacade = ({ strapi }: { strapi: Core.Strapi }) => ({
-  statuses: createMessageStatusService({ strapi }),
-  sync: createStatusSyncService({ strapi }),
+export const createStatusSyncFacade = facadeOf({
+  statuses: createMessageStatusService,
+  sync: createStatusSyncService,
 });
 export type StatusSyncFacade = ReturnType<typeof createStatusSyncFacade>;
 
@@ -18,9 +18,9 @@ export const statusSyncFeature = {
   controllers: { 'status-sync': statusSyncController },
   // Asking Twilio is `syncRun`; what it found is message data (`messagesRead`).
   adminRoutes: [
-    { method: 'POST', path: '/sync-status', handler: 'status-sync.start', config: { policies: can('syncRun') } },
-    { method: 'GET', path: '/sync-status', handler: 'status-sync.find', config: { policies: can('messagesRead') } },
-    { method: 'GET', path: '/sync-status/:id', handler: 'status-sync.findOne', config: { policies: can('messagesRead') } },
+    adminRoute('POST', '/sync-status', 'status-sync.start', 'syncRun'),
+    adminRoute('GET', '/sync-status', 'status-sync.find', 'messagesRead'),
+    adminRoute('GET', '/sync-status/:id', 'status-sync.findOne', 'messagesRead'),
   ],
   contentApiRoutes: [
     route('POST', '/sync-status', 'status-sync.start'),

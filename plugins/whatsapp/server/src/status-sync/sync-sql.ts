@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LINK_TABLE, TABLE } from '../database/strapi-tables';
-import type { RunChange, RunCounters, RunError, SyncRunState, SyncRunTrigger } from '../../../shared/sync-status';
+import type { RunChange, RunCounters, RunError, StuckMessageView, SyncRunState, SyncRunTrigger } from '../../../shared/sync-status';
 import { FINAL_STATUSES, WAITING_STATUSES, WAITING_STUCK_CODES, type StuckCode } from '../domain/sync-diagnosis';
 import type { SyncScope } from '../domain/sync-scope';
 
@@ -58,15 +58,8 @@ export type CandidateFilter = {
   limit: number;
 };
 
-export type StuckMessage = {
-  documentId: string;
-  status: string;
-  twilioSid: string | null;
-  stuckCode: string;
-  stuckReason: string | null;
-  lastSyncedAt: Date | null;
-  createdAt: Date;
-};
+/** A stuck message as read from its row; the API names `documentId` `id`. */
+export type StuckMessage = Omit<StuckMessageView, 'id'> & { documentId: string };
 
 type Row = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
-import type { Core } from '@strapi/strapi';
-import { can } from '../routes/admin-route';
+import { facadeOf } from '../utils/facade';
+import { adminRoute } from '../routes/admin-route';
 import { crud, route } from '../routes/content-api-route';
 import { templateActionsController } from './actions-controller';
 import { createTemplateAdminService } from './admin-reads';
@@ -11,12 +11,12 @@ import { createTemplateSubmitService } from './submit';
 import { createTemplateSyncService } from './sync';
 
 /** The facade: sync from Twilio, submit for approval, preview, the approval rule, the admin list. */
-export const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  sync: createTemplateSyncService({ strapi }),
-  submit: createTemplateSubmitService({ strapi }),
-  preview: createTemplatePreviewService({ strapi }),
-  approval: createTemplateApprovalService({ strapi }),
-  admin: createTemplateAdminService({ strapi }),
+export const createTemplatesService = facadeOf({
+  sync: createTemplateSyncService,
+  submit: createTemplateSubmitService,
+  preview: createTemplatePreviewService,
+  approval: createTemplateApprovalService,
+  admin: createTemplateAdminService,
 });
 export type TemplatesService = ReturnType<typeof createTemplatesService>;
 
@@ -25,10 +25,10 @@ export const templatesFeature = {
   services: { templates: createTemplatesService, template: createTemplateService },
   controllers: { template: templateController, 'template-actions': templateActionsController },
   adminRoutes: [
-    { method: 'GET', path: '/templates', handler: 'template-actions.adminFind', config: { policies: can('templatesRead') } },
-    { method: 'POST', path: '/templates/sync', handler: 'template-actions.sync', config: { policies: can('templatesManage') } },
-    { method: 'POST', path: '/templates/:id/submit', handler: 'template-actions.submit', config: { policies: can('templatesManage') } },
-    { method: 'POST', path: '/templates/:id/preview', handler: 'template-actions.preview', config: { policies: can('templatesRead') } },
+    adminRoute('GET', '/templates', 'template-actions.adminFind', 'templatesRead'),
+    adminRoute('POST', '/templates/sync', 'template-actions.sync', 'templatesManage'),
+    adminRoute('POST', '/templates/:id/submit', 'template-actions.submit', 'templatesManage'),
+    adminRoute('POST', '/templates/:id/preview', 'template-actions.preview', 'templatesRead'),
   ],
   // The actions before the generic /templates/:id routes.
   contentApiRoutes: [

@@ -4,6 +4,7 @@
  * holds all of it against Strapi's metadata and the live schema.
  */
 export { TABLE, LINK, LINK_TABLE, columnOf, type LinkSpec } from './names';
-export { insertLinkRowsSql, type LinkSource } from './links';
+export { insertLinkRowsSql, threadLinkCtes, type LinkSource } from './links';
 export { checkStrapiTables, mappingProblems, type ModelMeta } from './check';
 export { newDocumentId, createSpareDocumentIds, jsonParam, defaultColumns, type DefaultColumns } from './document-row';
+export { upsertConversationsSql, type ConversationUpsert } from './conversations';

@@ -1,4 +1,4 @@
-import type { LinkSpec } from './names';
+import { LINK, type LinkSpec } from './names';
 
 export type LinkSource = {
   /** A CTE name or a parenthesised query. */
@@ -32,3 +32,24 @@ export const insertLinkRowsSql = (spec: LinkSpec, source: LinkSource): string =>
            + row_number() OVER (PARTITION BY ${source.targetId} ORDER BY ${source.orderBy ?? source.ownerId})
   ${from}`;
 };
+
+/**
+ * The CTEs linking messages placed in their threads, as one statement writes them (a webhook
+ * wave, a campaign batch): each new conversation to its candidate, each message to its
+ * conversation (numbered in `ord` order) and to its candidate. `placed` yields `message_id`,
+ * `conversation_id`, `candidate_id`, `ord` and `inserted` (the conversation is new).
+ */
+export const threadLinkCtes = (placed: string): string => `conversation_candidate AS (
+  ${insertLinkRowsSql(LINK.conversationCandidate, {
+    from: `(SELECT DISTINCT conversation_id, candidate_id FROM ${placed} WHERE inserted)`,
+    ownerId: 'conversation_id',
+    targetId: 'candidate_id',
+    onConflictDoNothing: true,
+  })}
+),
+message_conversation AS (
+  ${insertLinkRowsSql(LINK.messageConversation, { from: placed, ownerId: 'message_id', targetId: 'conversation_id', orderBy: 'ord' })}
+),
+message_candidate AS (
+  ${insertLinkRowsSql(LINK.messageCandidate, { from: placed, ownerId: 'message_id', targetId: 'candidate_id' })}
+)`;
