@@ -15,7 +15,8 @@ import { buildOutboundMessage } from './message-create';
 import { toEmulatedMessage } from './message-resource';
 import { MediaHost, type HostedMedia } from './media-host';
 import { MessageStore } from './message-store';
-import { isValidAddress, isWhatsApp, sameNumber, toWhatsApp } from './phone';
+import { isValidAddress, isWhatsApp, sameNumber, stripChannel, toWhatsApp } from './phone';
+import { errorMessageFor } from './twilio-error';
 import { buildStatusParams } from './status-callbacks';
 import { applyStatus, nextStatus } from './status-flow';
 import { StatusScheduler } from './status-scheduler';
@@ -47,6 +48,8 @@ export interface MessageQuery {
 export class UnknownResourceError extends Error {}
 
 /** Used as the sender once a Messaging Service send is queued, as Twilio picks one from the pool. */
+const windowKey = (sender: string, candidate: string): string => `${stripChannel(sender)}|${stripChannel(candidate)}`;
+
 const defaultSender = (to: string): string => (isWhatsApp(to) ? 'whatsapp:+14155238886' : '+15005550006');
 
 /**
@@ -66,6 +69,8 @@ export class EmulatorCore {
   private readonly approvalTimers = new StatusScheduler();
   private readonly webhooks: WebhookDispatcher;
   private readonly media: MediaHost;
+  /** WhatsApp sessions told to be over (`sender|candidate`, bare numbers): free text to them fails with 63016. */
+  private readonly closedWindows = new Set<string>();
 
   constructor(
     readonly accountSid: string,
@@ -106,6 +111,10 @@ export class EmulatorCore {
     });
     pending?.consume();
     if (pending?.decision.type === 'failLater') message.plannedFailure = pending.decision.failure;
+    else if (!message.contentSid && message.from && this.closedWindows.has(windowKey(message.from, message.to))) {
+      // As at Twilio: accepted, then failed by WhatsApp because the session is over.
+      message.plannedFailure = { code: 63016, message: errorMessageFor(63016), status: 'failed' };
+    }
     this.messages.add(message);
     this.scheduleNext(message);
     return { message, holdMs: pending?.decision.type === 'hang' ? pending.decision.holdMs : null };
@@ -179,6 +188,7 @@ export class EmulatorCore {
     this.contents.clear();
     this.failures.clear();
     this.media.clear();
+    this.closedWindows.clear();
     this.config = { ...this.initialConfig };
   }
 
@@ -230,6 +240,7 @@ export class EmulatorCore {
     }
     if (input.to !== undefined && !isValidAddress(toWhatsApp(input.to))) throw new TypeError('to must be an E.164 number');
     const url = input.url ?? this.config.inboundWebhookUrl;
+    input = { ...input, to: input.to ?? this.config.defaultInboundTo };
     if (!url) throw new TypeError('no webhook URL: pass url or configure inboundWebhookUrl');
     new URL(url);
     const messageSid = newInboundSid(input);
@@ -238,6 +249,8 @@ export class EmulatorCore {
     if (!this.messages.get(messageSid)) {
       this.messages.add(inboundToStored(params, mediaUrls, this.messages.nextSeq()));
     }
+    // A message from the candidate opens a new 24-hour session with that sender.
+    this.closedWindows.delete(windowKey(params.To ?? '', params.From ?? ''));
     const attempt = await this.webhooks.post({ kind: 'inbound', url, params, messageSid });
     return {
       url,
@@ -248,6 +261,20 @@ export class EmulatorCore {
       body: attempt.responseBody,
       error: attempt.error,
     };
+  }
+
+  /**
+   * Ends the WhatsApp customer service window between our `sender` and `candidate` as if 24 hours
+   * had passed: free text to the candidate then fails with 63016 until they write again.
+   */
+  closeWindow(input: { sender: unknown; candidate: unknown }): { sender: string; candidate: string; closed: true } {
+    for (const [name, value] of Object.entries(input)) {
+      if (typeof value !== 'string' || !isValidAddress(toWhatsApp(value))) throw new TypeError(`${name} must be an E.164 number`);
+    }
+    const sender = toWhatsApp(input.sender as string);
+    const candidate = toWhatsApp(input.candidate as string);
+    this.closedWindows.add(windowKey(sender, candidate));
+    return { sender, candidate, closed: true };
   }
 
   getMedia(messageSid: string, mediaSid: string): HostedMedia | undefined {

@@ -101,6 +101,8 @@ export interface EmulatorConfig {
   approvalStepMs: number;
   /** Timeout of each webhook post the emulator makes, in ms (Twilio gives up after 15 s). */
   webhookTimeoutMs: number;
+  /** Our WhatsApp sender an inbound message goes to when it names no `to` (`whatsapp:+…`). */
+  defaultInboundTo: string;
 }
 
 export interface TwilioEmulatorOptions extends Partial<EmulatorConfig> {

@@ -11,6 +11,8 @@ import { statusSyncController } from './status-sync';
 import { campaignActionsController } from './campaign-actions';
 import { adminInboxController } from './admin-inbox';
 import { adminCampaignsController } from './admin-campaigns';
+import { conversationsController } from '../conversations';
+import { templateEditorController } from '../template-editor';
 
 export default {
   candidate: candidateController,
@@ -26,4 +28,6 @@ export default {
   'campaign-actions': campaignActionsController,
   'admin-inbox': adminInboxController,
   'admin-campaigns': adminCampaignsController,
+  conversations: conversationsController,
+  'template-editor': templateEditorController,
 };

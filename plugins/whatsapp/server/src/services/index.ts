@@ -28,6 +28,8 @@ import { createRealtimeStreamService } from './realtime-stream';
 import { createDatabaseFaultsService } from './database-faults';
 import { createAdminCampaignsService } from './admin-campaigns';
 import { createInboxReadsService } from './inbox-reads';
+import { createConversationsService } from '../conversations';
+import { createTemplateEditorService } from '../template-editor';
 
 export default {
   settings: createSettingsService,
@@ -60,4 +62,6 @@ export default {
   'database-faults': createDatabaseFaultsService,
   'admin-campaigns': createAdminCampaignsService,
   'inbox-reads': createInboxReadsService,
+  conversations: createConversationsService,
+  'template-editor': createTemplateEditorService,
 };

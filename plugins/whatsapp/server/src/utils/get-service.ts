@@ -26,6 +26,8 @@ import type { RealtimeStreamService } from '../services/realtime-stream';
 import type { DatabaseFaultsService } from '../services/database-faults';
 import type { AdminCampaignsService } from '../services/admin-campaigns';
 import type { InboxReadsService } from '../services/inbox-reads';
+import type { ConversationsService } from '../conversations';
+import type { TemplateEditorService } from '../template-editor';
 
 type Services = {
   settings: SettingsService;
@@ -54,6 +56,8 @@ type Services = {
   'database-faults': DatabaseFaultsService;
   'admin-campaigns': AdminCampaignsService;
   'inbox-reads': InboxReadsService;
+  conversations: ConversationsService;
+  'template-editor': TemplateEditorService;
 };
 
 /** Typed access to the plugin's own services; resolved lazily so factories never cycle. */

@@ -1,4 +1,6 @@
 import { actionUid, type PluginActionKey } from '../../../../shared/permissions';
+import { conversationsAdminRoutes } from '../../conversations/routes';
+import { templateEditorAdminRoutes } from '../../template-editor/routes';
 
 /** Every admin route checks its RBAC action on the server, not only in the UI. */
 const can = (...keys: PluginActionKey[]) => [
@@ -44,5 +46,7 @@ export default {
     { method: 'POST', path: '/campaigns/:id/cancel', handler: 'campaign-actions.cancel', config: { policies: can('campaignsManage') } },
     { method: 'POST', path: '/campaigns/:id/retry-failed', handler: 'campaign-actions.retryFailed', config: { policies: can('campaignsManage') } },
     { method: 'GET', path: '/campaigns/:id/recipients', handler: 'campaign-actions.recipients', config: { policies: can('campaignsRead') } },
+    ...conversationsAdminRoutes,
+    ...templateEditorAdminRoutes,
   ],
 };

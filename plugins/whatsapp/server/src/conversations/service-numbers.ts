@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { parsePhone } from '../domain/phone';
+import { getService } from '../utils/get-service';
+
+/** How long the Messaging Service's sender pool is trusted before asking Twilio again. */
+const POOL_TTL_MS = 5 * 60 * 1000;
+
+/**
+ * The WhatsApp numbers of the configured Messaging Service's sender pool (E.164), read from
+ * Twilio and kept for a few minutes. When Twilio cannot be asked, the pool is taken as empty: a
+ * conversation with one of its numbers is then offered a template from the current sender
+ * rather than a reply from a number we cannot vouch for.
+ */
+export const createServiceNumbers = (strapi: Core.Strapi) => {
+  let cached: { sid: string; at: number; numbers: string[] } | null = null;
+
+  return async (messagingServiceSid: string | undefined, defaultCountry: string): Promise<string[]> => {
+    if (!messagingServiceSid) return [];
+    if (cached?.sid === messagingServiceSid && Date.now() - cached.at < POOL_TTL_MS) return cached.numbers;
+    try {
+      const client = await getService(strapi, 'twilio').sdk();
+      const pool = await client.messaging.v1.services(messagingServiceSid).phoneNumbers.list({ limit: 400 });
+      const numbers = pool
+        .map((entry) => parsePhone(entry.phoneNumber ?? '', defaultCountry))
+        .flatMap((parsed) => (parsed.ok ? [parsed.e164] : []));
+      cached = { sid: messagingServiceSid, at: Date.now(), numbers };
+      return numbers;
+    } catch (error) {
+      strapi.log.warn(`[whatsapp] could not read the Messaging Service's numbers: ${(error as Error).message?.slice(0, 200)}`);
+      return [];
+    }
+  };
+};

@@ -1,0 +1,3 @@
+export { createTemplateEditorService, type TemplateEditorService, type TemplateEditorView } from './service';
+export { templateEditorController } from './controller';
+export { templateEditorAdminRoutes } from './routes';
