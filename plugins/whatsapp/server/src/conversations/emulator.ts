@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PLUGIN_ID, WEBHOOK_ROUTE } from '../constants';
 import { parsePhone } from '../domain/phone';
 import { conflictError, HttpStatusError } from '../utils/http-error';
 import { getService } from '../utils/get-service';
@@ -64,6 +65,8 @@ export const createEmulatorTools = (strapi: Core.Strapi) => {
       const result = await control<{ messageSid: string; status: number | null; error: string | null }>(resolved.apiBaseUrl, '/inbound', {
         from: from.e164,
         to: resolved.whatsappNumber,
+        // Where Twilio would post it: this app's webhook under its public URL.
+        ...(resolved.publicUrl ? { url: `${resolved.publicUrl}/api/${PLUGIN_ID}${WEBHOOK_ROUTE.inbound}` } : {}),
         profileName: input.profileName,
         ...(input.body ? { body: input.body } : {}),
         ...(input.kind === 'media' ? { media: [{ contentType: input.mediaContentType ?? 'image/png' }] } : {}),
