@@ -172,7 +172,7 @@ describe('new conversations from the inbox', () => {
     const names = listed.body.data.map((item: { name: string }) => item.name);
     expect(names).toContain(template.name);
     expect(listed.body.data.every((item: { documentId: string }) => typeof item.documentId === 'string')).toBe(true);
-    expect(listed.body.meta).toEqual({ sender: ctx.whatsappNumber });
+    expect(listed.body.meta).toEqual({ sender: ctx.whatsappNumber, defaultCountry: 'IN' });
   });
 });
 

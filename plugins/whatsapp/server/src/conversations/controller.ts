@@ -56,7 +56,7 @@ export const conversationsController = ({ strapi }: { strapi: Core.Strapi }) => 
     },
 
     async templates(ctx: Context) {
-      ctx.body = { data: await service().sendableTemplates(), meta: { sender: await service().currentSender() } };
+      ctx.body = { data: await service().sendableTemplates(), meta: await service().sendOptions() };
     },
 
     async emulator(ctx: Context) {

@@ -97,9 +97,10 @@ export const createConversationsService = ({ strapi }: { strapi: Core.Strapi }) 
 
     sendableTemplates: () => repository().sendableTemplates(),
 
-    /** The sender new conversations start from (a number, or a Messaging Service SID). */
-    async currentSender() {
-      return currentSenderOf(await getService(strapi, 'settings').getResolved());
+    /** The sender new conversations start from (a number, or a Messaging Service SID) and how numbers are read. */
+    async sendOptions() {
+      const settings = await getService(strapi, 'settings').getResolved();
+      return { sender: currentSenderOf(settings), defaultCountry: settings.defaultCountry };
     },
 
     emulator: () => createEmulatorTools(strapi),

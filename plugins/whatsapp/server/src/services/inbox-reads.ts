@@ -4,7 +4,7 @@ import { encodeConversationCursor, encodeMessageCursor, type ConversationCursor,
 import { UID } from '../constants';
 import { withErrorDescription } from '../utils/message-view';
 import { candidateMatchOf, createInboxReadsRepository, type ConversationFilters } from '../repositories/inbox-reads';
-import { deliveryFields, isoOrNull } from '../utils/sql-row';
+import { deliveryFields, isoOrNull, jsonColumn } from '../utils/sql-row';
 
 /**
  * A search whose candidates match at most this many conversations lists them by id and sorts
@@ -50,8 +50,8 @@ const messageItem = (row: Row) =>
     from: row.from ?? null,
     to: row.to ?? null,
     body: row.body ?? null,
-    media: row.media ?? null,
-    location: row.location ?? null,
+    media: jsonColumn(row.media),
+    location: jsonColumn(row.location),
     status: row.status,
     ...deliveryFields(row),
     messageType: row.message_type ?? null,
