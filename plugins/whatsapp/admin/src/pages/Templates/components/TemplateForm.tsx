@@ -74,7 +74,7 @@ export const TemplateForm = ({ form, issues, showAll, disabled, onChange }: Prop
             <SingleSelect value={form.category} disabled={disabled} onChange={(value: string | number) => set('category', String(value))}>
               {TEMPLATE_CATEGORIES.map((category) => (
                 <SingleSelectOption key={category} value={category}>
-                  {t(`templates.category.${category}`, category)}
+                  {t(`templates.category.${category}`, category.charAt(0) + category.slice(1).toLowerCase())}
                 </SingleSelectOption>
               ))}
             </SingleSelect>
