@@ -30,6 +30,8 @@ export type InboxMessage = {
   errorDescription: string | null;
   messageType: string | null;
   profileName: string | null;
+  /** The template it was sent with (its text is in `body`). */
+  template?: { name: string } | null;
   createdAt: string;
   sentAt: string | null;
   deliveredAt: string | null;

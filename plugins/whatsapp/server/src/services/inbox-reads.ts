@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { encodeConversationCursor, encodeMessageCursor, type ConversationCursor, type MessageCursor } from '../domain/inbox-cursor';
 import { UID } from '../constants';
+import { renderTemplate } from '../domain/placeholders';
 import { withErrorDescription } from '../utils/message-view';
 import { candidateMatchOf, createInboxReadsRepository, type ConversationFilters } from '../repositories/inbox-reads';
 import { deliveryFields, isoOrNull, jsonColumn } from '../utils/sql-row';
@@ -49,7 +50,8 @@ const messageItem = (row: Row) =>
     direction: row.direction,
     from: row.from ?? null,
     to: row.to ?? null,
-    body: row.body ?? null,
+    body: row.body ?? (row.template_body ? renderTemplate(String(row.template_body), jsonColumn<Record<string, string>>(row.variables) ?? {}).text : null),
+    template: row.template_name ? { name: String(row.template_name) } : null,
     media: jsonColumn(row.media),
     location: jsonColumn(row.location),
     status: row.status,
