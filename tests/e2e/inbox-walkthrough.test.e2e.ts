@@ -5,6 +5,12 @@ import { approvedTemplate, emulatorMessagesTo } from '../integration/send/helper
 import { openPluginPage, openSignedInBrowser } from './helpers/browser';
 import { screenshot } from './helpers/screenshots';
 
+/** A screenshot once CSS transitions (buttons turning enabled, dialogs fading in) have settled. */
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(400);
+  await shot(page, name);
+};
+
 /**
  * What a new user does with `npm run develop` and no phone: a message simulated through the
  * emulator, a reply and its ticks, the window closed through the emulator, a template to reopen
@@ -40,17 +46,17 @@ describe('the Inbox walkthrough with the emulator', () => {
     await dialog().getByLabel('From (phone number)').fill(phone);
     await dialog().getByLabel('WhatsApp name').fill(name);
     await dialog().getByLabel('Message').fill('Hi, is the interview still on?');
-    await screenshot(page, 'walkthrough-1-simulate-form');
+    await shot(page, 'walkthrough-1-simulate-form');
     await dialog().getByRole('button', { name: 'Receive it' }).click();
 
     const arrived = page.locator('ul > li > button').filter({ hasText: name });
     await arrived.waitFor({ timeout: 15_000 });
-    await screenshot(page, 'walkthrough-2-simulated-arrived');
+    await shot(page, 'walkthrough-2-simulated-arrived');
     await arrived.click();
     await page.getByRole('heading', { name }).waitFor();
     await page.getByText(`Reply window open until`, { exact: false }).waitFor();
     expect(await page.getByText(`from ${ctx.whatsappNumber}`, { exact: false }).count()).toBeGreaterThan(0);
-    await screenshot(page, 'walkthrough-3-thread-window-open');
+    await shot(page, 'walkthrough-3-thread-window-open');
   });
 
   it('sends a reply from the conversation sender and shows its ticks', async () => {
@@ -61,7 +67,7 @@ describe('the Inbox walkthrough with the emulator', () => {
     await page.getByTitle('Read').waitFor({ timeout: 20_000 });
     const [atTwilio] = await emulatorMessagesTo(phone);
     expect(atTwilio).toMatchObject({ from: `whatsapp:${ctx.whatsappNumber}`, body: 'Yes, see you at 10.' });
-    await screenshot(page, 'walkthrough-4-reply-read');
+    await shot(page, 'walkthrough-4-reply-read');
   });
 
   it('closes the window through the emulator: the composer offers only templates, and a template goes out', async () => {
@@ -69,7 +75,7 @@ describe('the Inbox walkthrough with the emulator', () => {
     await page.getByText('Reply window closed', { exact: false }).first().waitFor({ timeout: 10_000 });
     await page.getByText('The 24-hour reply window is closed', { exact: false }).waitFor();
     expect(await page.getByLabel('Reply').count()).toBe(0);
-    await screenshot(page, 'walkthrough-5-window-closed');
+    await shot(page, 'walkthrough-5-window-closed');
 
     await page.getByRole('button', { name: 'Send a template' }).click();
     await chooseOption('Approved template', new RegExp(template.name));
@@ -77,15 +83,17 @@ describe('the Inbox walkthrough with the emulator', () => {
     expect(await dialog().getByLabel('Value for {{1}}').inputValue()).toBe(name);
     await dialog().getByLabel('Value for {{2}}').fill('Friday 10:00');
     await dialog().getByTestId('whatsapp-preview').getByText(`Hello ${name}, your interview is on Friday 10:00.`).waitFor();
-    await screenshot(page, 'walkthrough-6-template-dialog');
+    expect(await dialog().getByRole('button', { name: 'Send the template' }).isEnabled()).toBe(true);
+    await shot(page, 'walkthrough-6-template-dialog');
     await dialog().getByRole('button', { name: 'Send the template' }).click();
 
     await page.getByText(`Hello ${name}, your interview is on Friday 10:00.`).waitFor({ timeout: 10_000 });
     await page.getByText(`Template ${template.name}`).waitFor();
-    await page.getByTitle('Delivered').or(page.getByTitle('Read')).last().waitFor({ timeout: 20_000 });
+    // Its own ticks: the reply above is read already, the template follows it to read.
+    await page.getByTitle('Read').nth(1).waitFor({ timeout: 20_000 });
     const sent = (await emulatorMessagesTo(phone)).find((message) => message.contentSid === template.contentSid);
     expect(sent).toMatchObject({ from: `whatsapp:${ctx.whatsappNumber}`, contentVariables: { '1': name, '2': 'Friday 10:00' } });
-    await screenshot(page, 'walkthrough-7-template-sent');
+    await shot(page, 'walkthrough-7-template-sent');
   });
 
   it('keeps a draft with its conversation and never shows it in another one', async () => {
@@ -100,7 +108,7 @@ describe('the Inbox walkthrough with the emulator', () => {
     await otherItem.click();
     await page.getByRole('heading', { name: other }).waitFor();
     await page.getByLabel('Reply').fill('Draft meant for the second candidate only');
-    await screenshot(page, 'walkthrough-8-draft-typed');
+    await shot(page, 'walkthrough-8-draft-typed');
 
     const third = uniqueName('Third').replace(/_/g, ' ');
     await page.getByRole('button', { name: 'Simulate an incoming message' }).click();
@@ -113,7 +121,7 @@ describe('the Inbox walkthrough with the emulator', () => {
     await thirdItem.click();
     await page.getByRole('heading', { name: third }).waitFor();
     expect(await page.getByLabel('Reply').inputValue()).toBe('');
-    await screenshot(page, 'walkthrough-9-other-conversation-empty');
+    await shot(page, 'walkthrough-9-other-conversation-empty');
 
     await otherItem.click();
     await page.getByRole('heading', { name: other }).waitFor();
@@ -132,12 +140,12 @@ describe('the Inbox walkthrough with the emulator', () => {
     await chooseOption('Approved template', new RegExp(template.name));
     await dialog().getByLabel('Value for {{1}}').fill('Meera');
     await dialog().getByLabel('Value for {{2}}').fill('Tuesday');
-    await screenshot(page, 'walkthrough-10-new-conversation');
+    await shot(page, 'walkthrough-10-new-conversation');
     await dialog().getByRole('button', { name: 'Send the template' }).click();
 
     await page.getByRole('heading', { name: newPhone }).waitFor({ timeout: 15_000 });
-    await page.getByText('Hello Meera, your interview is on Tuesday.').waitFor();
+    await page.locator('p', { hasText: 'Hello Meera, your interview is on Tuesday.' }).waitFor();
     expect((await emulatorMessagesTo(newPhone))[0]).toMatchObject({ contentSid: template.contentSid });
-    await screenshot(page, 'walkthrough-11-new-conversation-sent');
+    await shot(page, 'walkthrough-11-new-conversation-sent');
   });
 });

@@ -4,6 +4,11 @@ import { listContent } from '../integration/templates/emulator-content';
 import { openPluginPage, openSignedInBrowser } from './helpers/browser';
 import { screenshot } from './helpers/screenshots';
 
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(400);
+  await shot(page, name);
+};
+
 describe('the template editor in a browser', () => {
   let browser: Browser;
   let page: Page;
@@ -50,13 +55,13 @@ describe('the template editor in a browser', () => {
     await page.getByRole('button', { name: 'Add a button' }).click();
     await page.getByLabel('Button 2').fill('Reschedule');
     await preview.getByText('Reschedule').waitFor();
-    await screenshot(page, 'template-editor-1-preview');
+    await shot(page, 'template-editor-1-preview');
 
     await page.getByRole('button', { name: 'Save as draft' }).click();
     await page.getByText(`Draft "${name}" saved`, { exact: false }).waitFor();
     await page.waitForURL((url) => !url.pathname.endsWith('/new'));
     expect((await listContent()).some((content) => content.friendlyName === name)).toBe(false);
-    await screenshot(page, 'template-editor-2-draft-saved');
+    await shot(page, 'template-editor-2-draft-saved');
 
     await page.getByRole('button', { name: 'Submit for approval' }).click();
     await page.getByText(`"${name}" was submitted for WhatsApp approval.`).waitFor({ timeout: 15_000 });
@@ -71,11 +76,11 @@ describe('the template editor in a browser', () => {
     await page.getByText('Twilio holds this template', { exact: false }).waitFor();
     expect(await page.getByLabel('Name').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Save as draft' }).count()).toBe(0);
-    await screenshot(page, 'template-editor-3-submitted');
+    await shot(page, 'template-editor-3-submitted');
 
     await page.getByRole('button', { name: 'Create a new version' }).click();
     await page.getByRole('heading', { name: `${name}_v2` }).waitFor();
     expect(await page.getByLabel('Name').isDisabled()).toBe(false);
-    await screenshot(page, 'template-editor-4-new-version');
+    await shot(page, 'template-editor-4-new-version');
   });
 });

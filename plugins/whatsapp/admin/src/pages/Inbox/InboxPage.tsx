@@ -205,7 +205,14 @@ export const InboxPage = () => {
                     <WindowLine phone={selected.candidate?.name ? selected.candidate.phone : null} plan={plan.data} />
                   </Box>
                   {inEmulator && canSend && plan.data?.senderIsOurs && plan.data.window.open && (
-                    <Button variant="tertiary" size="S" startIcon={<Clock />} loading={closeWindow.isPending} onClick={onCloseWindow}>
+                    <Button
+                      variant="tertiary"
+                      size="S"
+                      startIcon={<Clock />}
+                      loading={closeWindow.isPending}
+                      onClick={onCloseWindow}
+                      style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+                    >
                       {formatMessage({ id: getTranslation('inbox.emulator.closeWindow'), defaultMessage: 'Close the reply window (emulator)' })}
                     </Button>
                   )}
