@@ -1,5 +1,5 @@
 import { actionUid } from '../../../plugins/whatsapp/shared/permissions';
-import { adminApi, api, expectStrapiError } from '../helpers/api';
+import { adminApi, api, contentApi, expectStrapiError } from '../helpers/api';
 import { createAdminWithActions } from '../helpers/admin-users';
 import { uniqueName } from '../helpers/data';
 import { withDb } from '../helpers/db';
@@ -64,6 +64,15 @@ describe('the template editor (admin): drafts, the Twilio rule, submit', () => {
     const edit = await adminApi().put(`/whatsapp/templates/${draft.documentId}`).send({ data: draftInput({ name: draft.name, body: 'Changed {{1}} {{2}}' }) });
     expect(edit.status).toBe(409);
     expect(edit.body.error.details).toMatchObject({ code: 'TEMPLATE_AT_TWILIO', approvalStatus: 'received' });
+    // The same rule for every writer: the REST API (and the Content Manager) cannot change it either.
+    const viaRest = await contentApi().put(`/api/whatsapp/templates/${draft.documentId}`).send({ data: { body: 'Changed {{1}} {{2}}' } });
+    expect(viaRest.status).toBe(409);
+    expect(viaRest.body.error.details).toMatchObject({ code: 'TEMPLATE_AT_TWILIO', fields: ['body'] });
+    // Saving what it already holds (as the Content Manager does with every field) is no change.
+    await contentApi()
+      .put(`/api/whatsapp/templates/${draft.documentId}`)
+      .send({ data: { name: draft.name, body: 'Hi {{1}}, your interview is on {{2}}.', variables: { '2': '12 March', '1': 'Asha' } } })
+      .expect(200);
     const unchanged = await adminApi().get(`/whatsapp/templates/${draft.documentId}`).expect(200);
     expect(unchanged.body.data).toMatchObject({ body: 'Hi {{1}}, your interview is on {{2}}.', editable: false });
 

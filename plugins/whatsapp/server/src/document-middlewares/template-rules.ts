@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { UID } from '../constants';
 import { validateTemplateBody } from '../domain/placeholders';
 import { rethrowUniqueViolation } from '../utils/db-errors';
+import { refuseChangeAtTwilio } from '../template-editor/immutable-at-twilio';
 import { isWrite, type DocumentContext, type DocumentNext } from './types';
 
 const UNIQUE_FIELDS = { plugin_whatsapp_templates_content_sid_unique: 'contentSid' };
@@ -17,6 +18,9 @@ type TemplateText = { body?: string | null; variables?: Record<string, string> |
 export const templateRules = (strapi: Core.Strapi) => async (context: DocumentContext, next: DocumentNext) => {
   if (context.uid !== UID.template || !isWrite(context.action) || !context.params?.data) return next();
   const data = context.params.data as TemplateText;
+  if (context.action === 'update' && context.params.documentId) {
+    await refuseChangeAtTwilio(strapi, context.params.documentId, context.params.data);
+  }
   if (data.body !== undefined || data.variables !== undefined) {
     let current: TemplateText = {};
     if (context.action === 'update' && context.params.documentId) {
