@@ -8,7 +8,7 @@ import { screenshot } from './helpers/screenshots';
 /** A screenshot once CSS transitions (buttons turning enabled, dialogs fading in) have settled. */
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(400);
-  await shot(page, name);
+  await screenshot(page, name);
 };
 
 /**

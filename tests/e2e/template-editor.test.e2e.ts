@@ -6,7 +6,7 @@ import { screenshot } from './helpers/screenshots';
 
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(400);
-  await shot(page, name);
+  await screenshot(page, name);
 };
 
 describe('the template editor in a browser', () => {
@@ -24,7 +24,7 @@ describe('the template editor in a browser', () => {
   it('writes a template with two placeholders, previews it and submits it: Twilio receives it for approval', async () => {
     const name = uniqueName('welcome').toLowerCase();
     await openPluginPage(page, 'templates');
-    await page.getByRole('link', { name: 'Create a template' }).click();
+    await page.getByRole('link', { name: 'Create a template' }).first().click();
     await page.getByRole('heading', { name: 'New template' }).waitFor();
 
     // The name is checked as typed against WhatsApp's rule.
