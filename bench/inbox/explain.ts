@@ -8,8 +8,8 @@ import {
   threadPageSql,
   type ConversationFilters,
   type SqlQuery,
-} from '../../plugins/whatsapp/server/src/repositories/inbox-reads';
-import { SEARCH_LIST_LIMIT } from '../../plugins/whatsapp/server/src/services/inbox-reads';
+} from '../../plugins/whatsapp/server/src/inbox/reads-sql';
+import { SEARCH_LIST_LIMIT } from '../../plugins/whatsapp/server/src/inbox/reads';
 
 export type TimedRead = { key: string; label: string; path: string };
 type Context = { deepCursor: string; number: string; name: string; longThread: string; shortThread: string; pageSize: number; deepPage: number };

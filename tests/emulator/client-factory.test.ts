@@ -4,7 +4,7 @@ import { createTwilioClient, rewriteTwilioUrl } from '../../plugins/whatsapp/ser
 import { rejectionOf, WA_CANDIDATE, WA_SENDER } from './helpers';
 
 describe('createTwilioClient', () => {
-  it('rewrites api and content hosts, keeping path and query', () => {
+  it('rewrites api, messaging and content hosts, keeping path and query', () => {
     const bases = { api: 'http://127.0.0.1:3999', content: 'https://proxy.example.com/twilio-content/' };
     expect(rewriteTwilioUrl('https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json?PageSize=2', bases)).toBe(
       'http://127.0.0.1:3999/2010-04-01/Accounts/AC1/Messages.json?PageSize=2',
@@ -13,7 +13,10 @@ describe('createTwilioClient', () => {
     expect(rewriteTwilioUrl('https://content.twilio.com/v1/Content', bases)).toBe(
       'https://proxy.example.com/twilio-content/v1/Content',
     );
-    expect(rewriteTwilioUrl('https://messaging.twilio.com/v1/Services', bases)).toBe('https://messaging.twilio.com/v1/Services');
+    // The Messaging API (senders, services) has no override of its own: it goes to the API base.
+    expect(rewriteTwilioUrl('https://messaging.twilio.com/v1/Services/MG1', bases)).toBe('http://127.0.0.1:3999/v1/Services/MG1');
+    expect(rewriteTwilioUrl('https://messaging.twilio.com/v1/Services', { content: 'http://c' })).toBe('https://messaging.twilio.com/v1/Services');
+    expect(rewriteTwilioUrl('https://verify.twilio.com/v2/Services', bases)).toBe('https://verify.twilio.com/v2/Services');
     expect(rewriteTwilioUrl('https://api.twilio.com/x', {})).toBe('https://api.twilio.com/x');
     expect(rewriteTwilioUrl('http://127.0.0.1:1/v1/Content?Page=1', bases)).toBe('http://127.0.0.1:1/v1/Content?Page=1');
   });

@@ -1,10 +1,19 @@
 /** What the admin template routes answer, shared by the server and the Templates page. */
-import { ACTIVE_APPROVAL_STATUSES } from '../server/src/domain/content-api';
-import type { TemplateApprovalStatus } from '../server/src/domain/statuses';
-import type { RenderedTemplate } from '../server/src/domain/variable-mapping';
-import type { SyncCounts } from '../server/src/repositories/template';
+import { ACTIVE_APPROVAL_STATUSES, type TemplateApprovalStatus } from './statuses';
 
-export type { RenderedTemplate, TemplateApprovalStatus };
+export type { TemplateApprovalStatus };
+
+/** A template's text for one candidate, with what is missing. */
+export type RenderedTemplate = {
+  text: string;
+  /** Placeholder numbers left empty, ascending. */
+  missing: number[];
+  /** The values used, keyed by placeholder number: what goes to Twilio as ContentVariables. */
+  variables: Record<string, string>;
+};
+
+/** What a template sync did, by template. */
+export type SyncCounts = { created: number; updated: number; unchanged: number; markedDeleted: number; skipped: number };
 
 /** `GET /whatsapp/templates`: one row (dates as JSON strings). */
 export type AdminTemplateView = {
@@ -33,9 +42,12 @@ export const submittable = (template: Pick<AdminTemplateView, 'approvalStatus' |
   !(template.contentSid && (ACTIVE_APPROVAL_STATUSES as readonly string[]).includes(template.approvalStatus));
 
 /** Placeholder rules and rendering, for the editor's checks and previews (the server applies the same). */
-export { extractPlaceholders, renderTemplate, validateTemplateBody, TEMPLATE_BODY_MAX } from '../server/src/domain/placeholders';
-export { QUICK_REPLY_MAX, QUICK_REPLY_TITLE_MAX } from '../server/src/domain/content-api';
-export { TEMPLATE_CATEGORIES } from '../server/src/domain/statuses';
+export { extractPlaceholders, renderTemplate, validateTemplateBody, TEMPLATE_BODY_MAX } from './placeholders';
+export { TEMPLATE_CATEGORIES } from './statuses';
+
+/** WhatsApp quick-reply buttons in a template: at most this many, each title this long. */
+export const QUICK_REPLY_MAX = 10;
+export const QUICK_REPLY_TITLE_MAX = 20;
 
 /** Meta's rule for template names. */
 export const TEMPLATE_NAME_PATTERN = /^[a-z0-9_]{1,512}$/;

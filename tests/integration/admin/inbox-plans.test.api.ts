@@ -1,12 +1,12 @@
 import type { Client } from 'pg';
-import { EXTRA_INDEX } from '../../../plugins/whatsapp/server/src/constants';
+import { EXTRA_INDEX } from '../../../plugins/whatsapp/server/src/schema/extra-indexes';
 import {
   candidateMatchOf,
   conversationPageSql,
   matchingConversationsSql,
   threadPageSql,
   type SqlQuery,
-} from '../../../plugins/whatsapp/server/src/repositories/inbox-reads';
+} from '../../../plugins/whatsapp/server/src/inbox/reads-sql';
 import { withDb } from '../helpers/db';
 
 /**

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Client } from 'pg';
-import { CLAIM_CAMPAIGN_SQL, CLAIM_SQL, materializeSql } from '../../../plugins/whatsapp/server/src/repositories/campaign-dispatch';
-import { boundValues, prepareStatement } from '../../../plugins/whatsapp/server/src/repositories/prepared-statement';
+import { CLAIM_CAMPAIGN_SQL, CLAIM_SQL, materializeSql } from '../../../plugins/whatsapp/server/src/campaigns/dispatch-sql';
+import { boundValues, prepareStatement } from '../../../plugins/whatsapp/server/src/database/prepared-statement';
 import { withDb } from './helpers';
 
 /**

@@ -117,6 +117,24 @@ describe('the plugin installed from its npm tarball into a plain Strapi app', ()
     expect(server).not.toContain('readyForQuery');
   });
 
+  it('ships type declarations for the server entry whose every relative import resolves inside the package', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(installedDir, 'package.json'), 'utf8')) as {
+      exports: Record<string, { types?: string }>;
+    };
+    const entry = manifest.exports['./strapi-server']?.types;
+    expect(entry).toBe('./dist/server/src/index.d.ts');
+    const declarations = pack.files.map((file) => file.path).filter((file) => file.endsWith('.d.ts'));
+    expect(declarations).toEqual(expect.arrayContaining(['dist/server/src/index.d.ts', 'dist/shared/permissions.d.ts']));
+    const unresolved = declarations.flatMap((file) => {
+      const text = fs.readFileSync(path.join(installedDir, file), 'utf8');
+      const specifiers = [...text.matchAll(/(?:from |import\()'(\.{1,2}\/[^']+)'/g)].map((match) => match[1]!);
+      return specifiers
+        .filter((specifier) => !['.d.ts', '/index.d.ts'].some((suffix) => fs.existsSync(path.join(installedDir, path.dirname(file), specifier.replace(/\.js$/, '')) + suffix)))
+        .map((specifier) => `${file} -> ${specifier}`);
+    });
+    expect(unresolved).toEqual([]);
+  });
+
   it('loads the plugin from the installed package, never from the workspace', () => {
     const resolved = fs.readFileSync(resolutionLog, 'utf8').split('\n').filter(Boolean);
     expect(resolved).toContain(path.join(installedDir, 'dist/server/index.js'));

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { EXTRA_INDEX, PLAIN_TABLE } from '../../../plugins/whatsapp/server/src/constants';
+import { PLAIN_TABLE } from '../../../plugins/whatsapp/server/src/constants';
+import { EXTRA_INDEX } from '../../../plugins/whatsapp/server/src/schema/extra-indexes';
 import { SCHEMA_MIGRATIONS } from '../../../plugins/whatsapp/server/src/schema/migrations';
 import { startIsolatedApp, type IsolatedApp } from '../setup/isolated-app';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import knexFactory, { type Knex } from 'knex';
-import { createMessageStatusService } from '../../../plugins/whatsapp/server/src/services/message-status';
+import { createMessageStatusService } from '../../../plugins/whatsapp/server/src/status-sync/message-status';
 import { contentApi, ctx } from '../helpers/api';
 import { withDb } from '../helpers/db';
 import { insertOutboundMessage, messageByDocumentId, newSid, postStatus } from './support';

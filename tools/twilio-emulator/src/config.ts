@@ -10,9 +10,10 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   approvalStepMs: 0,
   webhookTimeoutMs: 15_000,
   defaultInboundTo: SANDBOX_NUMBER,
+  sandboxJoinRequired: false,
 };
 
-const BOOLEAN_KEYS = ['autoAdvance', 'callbacks'] as const;
+const BOOLEAN_KEYS = ['autoAdvance', 'callbacks', 'sandboxJoinRequired'] as const;
 const NUMBER_KEYS = ['stepMs', 'approvalStepMs', 'webhookTimeoutMs'] as const;
 
 /** Validates a partial config that may come from JSON; unknown keys are refused. */

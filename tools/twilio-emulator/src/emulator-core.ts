@@ -16,9 +16,10 @@ import { toEmulatedMessage } from './message-resource';
 import { MediaHost, type HostedMedia } from './media-host';
 import { MessageStore } from './message-store';
 import { isValidAddress, isWhatsApp, sameNumber, stripChannel, toWhatsApp } from './phone';
-import { errorMessageFor } from './twilio-error';
 import { buildStatusParams } from './status-callbacks';
 import { applyStatus, nextStatus } from './status-flow';
+import { SenderStore } from './senders';
+import { errorMessageFor } from './twilio-error';
 import { StatusScheduler } from './status-scheduler';
 import {
   MESSAGE_STATUSES,
@@ -63,6 +64,7 @@ export class EmulatorCore {
   readonly messages = new MessageStore();
   readonly contents: ContentStore;
   readonly failures = new FailureQueue();
+  readonly senders = new SenderStore();
   readonly channelInstallSid = newSid('XE');
   private readonly initialConfig: EmulatorConfig;
   private readonly statusTimers = new StatusScheduler();
@@ -86,10 +88,16 @@ export class EmulatorCore {
 
   // ---- Messages API -------------------------------------------------------------------------
 
-  /** Throws the injected error, if a rule for this operation is next in the queue. */
-  checkFailure(operation: Exclude<FailureOperation, '*' | 'create'>): void {
-    const decision = this.failures.take(operation);
-    if (decision?.type === 'reject') throw decision.error;
+  /**
+   * Throws the injected error, if a rule for one of these operations is next in the queue; the
+   * first operation with a rule wins (Account fetch: a specific `account` rule, else `fetch`).
+   */
+  checkFailure(...operations: Exclude<FailureOperation, '*' | 'create'>[]): void {
+    for (const operation of operations) {
+      const decision = this.failures.take(operation);
+      if (decision?.type === 'reject') throw decision.error;
+      if (decision) return;
+    }
   }
 
   /**
@@ -111,7 +119,10 @@ export class EmulatorCore {
     });
     pending?.consume();
     if (pending?.decision.type === 'failLater') message.plannedFailure = pending.decision.failure;
-    else if (!message.contentSid && message.from && this.closedWindows.has(windowKey(message.from, message.to))) {
+    else if (this.config.sandboxJoinRequired && this.senders.blockedBySandbox(message.from, message.to)) {
+      // The sandbox only delivers to numbers that sent it "join <code>" (within the last 72 h).
+      message.plannedFailure = { code: 63015, message: errorMessageFor(63015), status: 'failed' };
+    } else if (!message.contentSid && message.from && this.closedWindows.has(windowKey(message.from, message.to))) {
       // As at Twilio: accepted, then failed by WhatsApp because the session is over.
       message.plannedFailure = { code: 63016, message: errorMessageFor(63016), status: 'failed' };
     }
@@ -187,6 +198,7 @@ export class EmulatorCore {
     this.messages.clear();
     this.contents.clear();
     this.failures.clear();
+    this.senders.reset();
     this.media.clear();
     this.closedWindows.clear();
     this.config = { ...this.initialConfig };

@@ -3,8 +3,12 @@ import { sameNumber } from './phone';
 import { errorMessageFor, TwilioApiError } from './twilio-error';
 import type { PlannedFailure } from './types';
 
-/** Which API call a rule applies to; `create` (Message create) unless told otherwise. */
-export type FailureOperation = 'create' | 'fetch' | 'list' | 'delete' | 'content' | '*';
+/**
+ * Which API call a rule applies to; `create` (Message create) unless told otherwise. `account`:
+ * Account fetch (which `fetch` also fails); `numbers`: IncomingPhoneNumbers; `senders`: WhatsApp
+ * senders (Channels/Senders); `services`: a Messaging Service and its numbers and senders.
+ */
+export type FailureOperation = 'create' | 'fetch' | 'list' | 'delete' | 'content' | 'account' | 'numbers' | 'senders' | 'services' | '*';
 
 interface RuleBase {
   /** Only requests whose To is this number (channel prefix ignored). Create only. */
@@ -57,7 +61,7 @@ const defaultHttpStatus = (code: number): number => {
 };
 
 const KINDS = ['http429', 'http500', 'error', 'timeoutAfterAccept'] as const;
-const OPERATIONS: readonly FailureOperation[] = ['create', 'fetch', 'list', 'delete', 'content', '*'];
+const OPERATIONS: readonly FailureOperation[] = ['create', 'fetch', 'list', 'delete', 'content', 'account', 'numbers', 'senders', 'services', '*'];
 
 const optionalPositiveInt = (value: unknown, name: string): number | undefined => {
   if (value === undefined || value === null) return undefined;

@@ -5,6 +5,8 @@ import type { CallbackQuery } from './webhook-dispatcher';
 import type { FailureRule, FailureRuleInput } from './failures';
 import { newSid, randomHex } from './ids';
 import type { InboundInput, InboundResult } from './inbound';
+import { sendersSnapshot } from './routes/control-senders';
+import type { AccountProfile, MessagingService, OwnedNumber, SenderInput, ServiceInput, WhatsAppSender } from './senders';
 import { EmulatorServer } from './server';
 import type {
   CallbackAttempt,
@@ -49,6 +51,16 @@ export interface TwilioEmulator {
     done: (attempts: CallbackAttempt[]) => boolean,
     options?: CallbackQuery & { timeoutMs?: number },
   ): Promise<CallbackAttempt[]>;
+
+  /** The account's profile (`Full`/`Trial`, `active`/`suspended`/`closed`) as Account fetch reports it. */
+  setAccount(profile: Partial<AccountProfile>): AccountProfile;
+  /** Adds an owned number and (unless `whatsapp: false`) its WhatsApp sender; replaces one with that number. */
+  addSender(input: SenderInput): { number: OwnedNumber; whatsappSender: WhatsAppSender | null };
+  removeSender(phoneNumber: string): boolean;
+  addService(input: ServiceInput): MessagingService;
+  /** Records that a number sent "join <code>" to the sandbox (see `sandboxJoinRequired`). */
+  joinSandbox(phoneNumber: string): void;
+  listSenders(): ReturnType<typeof sendersSnapshot>;
 
   seedContent(input: SeedContentInput): EmulatedContent;
   setContentApproval(sid: string, change: ApprovalChange): EmulatedContent;
@@ -102,6 +114,12 @@ export const createTwilioEmulator = (options: TwilioEmulatorOptions = {}): Twili
     setMessageStatus: (sid, status, statusOptions) => core.setMessageStatus(sid, status, statusOptions),
     listCallbacks: (query) => core.listCallbacks(query),
     waitForCallbacks,
+    setAccount: (profile) => core.senders.setAccount(profile as Record<string, unknown>),
+    addSender: (input) => core.senders.addSender(input),
+    removeSender: (phoneNumber) => core.senders.removeSender(phoneNumber),
+    addService: (input) => core.senders.addService(input),
+    joinSandbox: (phoneNumber) => core.senders.joinSandbox(phoneNumber),
+    listSenders: () => sendersSnapshot(core),
     seedContent: (input) => core.seedContent(input),
     setContentApproval: (sid, change) => core.setContentApproval(sid, change),
     listContent: () => core.listContent(),
@@ -112,6 +130,7 @@ export type { ApprovalChange, ApprovalStatus, EmulatedContent, SeedContentInput 
 export type { MessageQuery, SetStatusOptions } from './emulator-core';
 export type { CallbackQuery } from './webhook-dispatcher';
 export type { FailureOperation, FailureRule, FailureRuleInput } from './failures';
+export type { AccountProfile, MessagingService, OwnedNumber, SenderInput, ServiceInput, WhatsAppSender } from './senders';
 export type { InboundInput, InboundMedia, InboundReferral, InboundResult } from './inbound';
 export type {
   CallbackAttempt,

@@ -8,9 +8,18 @@ import { accountRoutes } from './routes/accounts';
 import { contentRoutes } from './routes/content';
 import { controlRoutes } from './routes/control';
 import { messageRoutes } from './routes/messages';
+import { senderControlRoutes } from './routes/control-senders';
+import { senderRoutes } from './routes/senders';
 import { notFound, TwilioApiError } from './twilio-error';
 
-const ROUTES: readonly Route[] = [...controlRoutes, ...messageRoutes, ...contentRoutes, ...accountRoutes];
+const ROUTES: readonly Route[] = [
+  ...controlRoutes,
+  ...senderControlRoutes,
+  ...messageRoutes,
+  ...contentRoutes,
+  ...accountRoutes,
+  ...senderRoutes,
+];
 
 const isControlPath = (pathname: string): boolean => pathname === '/__emulator' || pathname.startsWith('/__emulator/');
 

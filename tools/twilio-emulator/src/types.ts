@@ -103,6 +103,8 @@ export interface EmulatorConfig {
   webhookTimeoutMs: number;
   /** Our WhatsApp sender an inbound message goes to when it names no `to` (`whatsapp:+…`). */
   defaultInboundTo: string;
+  /** Sends from the sandbox number to a number that never joined fail with 63015, as at Twilio. */
+  sandboxJoinRequired: boolean;
 }
 
 export interface TwilioEmulatorOptions extends Partial<EmulatorConfig> {

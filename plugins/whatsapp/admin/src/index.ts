@@ -25,6 +25,13 @@ export default {
           Component: () => import('./pages/Settings/ProtectedSettingsPage').then((module) => ({ default: module.ProtectedSettingsPage })),
           permissions: [{ action: actionUid('settingsRead'), subject: null }],
         },
+        {
+          id: 'whatsapp-go-live',
+          to: `${PLUGIN_ID}-go-live`,
+          intlLabel: { id: getTranslation('goLive.link'), defaultMessage: 'Go live' },
+          Component: () => import('./pages/Settings/GoLive/ProtectedGoLivePage').then((module) => ({ default: module.ProtectedGoLivePage })),
+          permissions: [{ action: actionUid('settingsRead'), subject: null }],
+        },
       ]
     );
     app.registerPlugin({ id: PLUGIN_ID, name: 'WhatsApp' });

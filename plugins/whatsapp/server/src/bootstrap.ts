@@ -2,17 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { ACTION_LABELS, PLUGIN_ACTIONS, type PluginActionKey } from '../../shared/permissions';
 import { PLUGIN_ID, SEND, SEND_PRIORITY } from './constants';
 import { JOB } from './jobs/names';
-import { createSendMessageHandler } from './jobs/handlers/send-message';
-import { createSweepOutboxHandler } from './jobs/handlers/sweep-outbox';
-import { createTemplateSyncHandler } from './jobs/handlers/template-sync';
-import { createStatusSyncRunHandler, createStatusSyncTickHandler } from './jobs/handlers/status-sync';
-import { createCampaignDispatchHandler } from './jobs/handlers/campaign-dispatch';
-import { createCampaignSchedulerHandler } from './jobs/handlers/campaign-scheduler';
-import { campaignRules } from './document-middlewares/campaign-rules';
+import { createSendMessageHandler } from './sending/jobs/send-message';
+import { createSweepOutboxHandler } from './sending/jobs/sweep-outbox';
+import { createTemplateSyncHandler } from './templates/jobs/sync';
+import { createStatusSyncRunHandler, createStatusSyncTickHandler } from './status-sync/jobs/sync';
+import { createCampaignDispatchHandler } from './campaigns/jobs/dispatch';
+import { createCampaignSchedulerHandler } from './campaigns/jobs/scheduler';
+import { campaignRules } from './campaigns/document-rules';
 import { getService } from './utils/get-service';
 import { databaseUnreachableMiddleware } from './middlewares/database-unreachable';
-import { countDroppedConnectionWarnings } from './utils/driver-warnings';
+import { countDroppedConnectionWarnings } from './database/driver-warnings';
 import { applySchema } from './schema/apply';
+import { checkStrapiTables } from './database/strapi-tables';
 
 /** The job queue, and which handler works each queue (the queue itself knows no handler). */
 const startJobs = async (strapi: Core.Strapi) => {
@@ -53,12 +54,13 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.server.use(databaseUnreachableMiddleware(strapi));
   countDroppedConnectionWarnings(strapi);
   // The plugin's own tables and indexes, before anything reads or writes them.
+  await checkStrapiTables(strapi);
   await applySchema(strapi);
   await registerAdminActions(strapi);
   // Campaign rules and live stats for every reader and writer (REST, GraphQL, Content Manager).
   strapi.documents.use(campaignRules(strapi) as unknown as Parameters<Core.Strapi['documents']['use']>[0]);
   await startJobs(strapi);
-  await getService(strapi, 'campaign-dispatch').resumeRunning();
+  await getService(strapi, 'campaigns').dispatcher.resumeRunning();
   const settings = await strapi.plugin(PLUGIN_ID).service('settings').getResolved();
   strapi.log.info(`[whatsapp] ready: Twilio mode "${settings.mode}"`);
 };

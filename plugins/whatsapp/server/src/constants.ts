@@ -10,30 +10,6 @@ export const UID = {
   syncRun: 'plugin::whatsapp.sync-run',
 } as const;
 
-export const TABLE = {
-  candidate: 'plugin_whatsapp_candidates',
-  conversation: 'plugin_whatsapp_conversations',
-  message: 'plugin_whatsapp_messages',
-  template: 'plugin_whatsapp_templates',
-  campaign: 'plugin_whatsapp_campaigns',
-  statusEvent: 'plugin_whatsapp_status_events',
-  syncRun: 'plugin_whatsapp_sync_runs',
-} as const;
-
-/**
- * Strapi's link tables for the relations the webhook writes (`<collection>_<attribute>_lnk`),
- * written directly by the hot-path repositories.
- */
-export const LINK_TABLE = {
-  conversationCandidate: 'plugin_whatsapp_conversations_candidate_lnk',
-  messageConversation: 'plugin_whatsapp_messages_conversation_lnk',
-  messageCandidate: 'plugin_whatsapp_messages_candidate_lnk',
-  messageCampaign: 'plugin_whatsapp_messages_campaign_lnk',
-  messageTemplate: 'plugin_whatsapp_messages_template_lnk',
-  messageRetryOf: 'plugin_whatsapp_messages_retry_of_lnk',
-  campaignTemplate: 'plugin_whatsapp_campaigns_template_lnk',
-} as const;
-
 /**
  * Plain tables (not content types), created by the schema module (schema/migrations.ts): a
  * campaign's work queue and the senders' token buckets.
@@ -42,16 +18,6 @@ export const PLAIN_TABLE = {
   campaignRecipient: 'plugin_whatsapp_campaign_recipients',
   rateBucket: 'plugin_whatsapp_rate_buckets',
   schemaMigration: 'plugin_whatsapp_schema_migrations',
-} as const;
-
-/** Indexes the schema module adds to Strapi's tables (Strapi's own definitions cannot express them). */
-export const EXTRA_INDEX = {
-  syncRunActiveScope: 'plugin_whatsapp_sync_runs_active_scope_unique',
-  inboxOrder: `${TABLE.conversation}_inbox_order_index`,
-  inboxUnread: `${TABLE.conversation}_inbox_unread_index`,
-  inboxThread: `${LINK_TABLE.messageConversation}_thread_index`,
-  candidateNameTrigram: `${TABLE.candidate}_name_trgm_index`,
-  candidatePhoneTrigram: `${TABLE.candidate}_phone_trgm_index`,
 } as const;
 
 /** Logged before every plugin log line so operators can grep for it. */
@@ -138,7 +104,7 @@ export const WEBHOOK_FAILED_SIGNATURE_LIMIT = { max: 30, windowMs: 60_000 } as c
 
 /**
  * Inbound webhooks that arrive while earlier ones are being stored are stored together, in one
- * statement and one commit (services/inbox.ts). Two statements at a time: bigger groups cost
+ * statement and one commit (inbound/service.ts). Two statements at a time: bigger groups cost
  * fewer round trips and commits (measured with bench/webhook-ingest: 2 beat 4), two keep one
  * slow statement from holding up every webhook, and both stay well under the database pool
  * (DATABASE_POOL_MAX, 10 by default) so the rest of the app always gets a connection.
@@ -147,7 +113,7 @@ export const INBOUND_BATCH = { maxBatch: 50, maxInFlight: 2 } as const;
 
 /**
  * Status reports (callbacks, the status sync) that arrive while earlier ones are being recorded
- * are recorded together (services/message-status.ts), for the same reasons: a campaign at 200
+ * are recorded together (status-sync/message-status.ts), for the same reasons: a campaign at 200
  * messages a second brings about 600 callbacks a second.
  */
 export const STATUS_BATCH = { maxBatch: 200, maxInFlight: 2 } as const;

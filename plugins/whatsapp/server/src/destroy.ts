@@ -3,9 +3,9 @@ import { getService } from './utils/get-service';
 
 export const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Ends the inbox's live streams and gives back their LISTEN connection.
-  await getService(strapi, 'realtime-stream').stop();
+  await getService(strapi, 'inbox').stream.stop();
   // A campaign dispatcher run stops claiming and finishes its sends before the queue stops.
-  getService(strapi, 'campaign-dispatch').stop();
+  getService(strapi, 'campaigns').dispatcher.stop();
   // Stops polling and lets running jobs finish, so a restart never leaves a send half-recorded.
   await getService(strapi, 'queue').stop();
   getService(strapi, 'database-faults').stop();

@@ -5,11 +5,12 @@ import { notFound } from '../twilio-error';
 
 /**
  * Account fetch (`GET /2010-04-01/Accounts/{Sid}.json`), which clients call to check their
- * credentials ("test connection"). The emulator has one account, always active. Like Twilio's,
+ * credentials ("test connection"). The emulator has one account, active and upgraded unless told
+ * otherwise (`POST /__emulator/account`). Like Twilio's,
  * the resource includes the auth token, so a client that echoes it whole is caught by tests.
  */
 const fetchAccount = ({ core, params, url }: RouteContext) => {
-  core.checkFailure('fetch');
+  core.checkFailure('account', 'fetch');
   if (params.accountSid !== core.accountSid) throw notFound(url.pathname);
   const created = new Date(0);
   const base = `/${API_VERSION}/Accounts/${core.accountSid}`;
@@ -19,12 +20,12 @@ const fetchAccount = ({ core, params, url }: RouteContext) => {
       auth_token: core.authToken,
       date_created: rfc2822(created),
       date_updated: rfc2822(created),
-      friendly_name: 'Twilio emulator',
+      friendly_name: core.senders.account.friendlyName,
       owner_account_sid: core.accountSid,
       sid: core.accountSid,
-      status: 'active',
+      status: core.senders.account.status,
       subresource_uris: { messages: `${base}/Messages.json` },
-      type: 'Full',
+      type: core.senders.account.type,
       uri: `${base}.json`,
     },
   };

@@ -10,7 +10,7 @@ import type { MessageDirection, MessageStatus } from '../types';
 const PREFIX = '/__emulator';
 
 /** Control answers are plain JSON: `{ error }` with 400 for bad input and 404 for unknown ids. */
-const control = (method: string, path: string, handler: (context: RouteContext) => unknown): Route =>
+export const control = (method: string, path: string, handler: (context: RouteContext) => unknown): Route =>
   route(
     method,
     `${PREFIX}${path}`,
@@ -29,7 +29,7 @@ const control = (method: string, path: string, handler: (context: RouteContext) 
     'none',
   );
 
-const jsonObject = (context: RouteContext): Record<string, unknown> => {
+export const jsonObject = (context: RouteContext): Record<string, unknown> => {
   const body = parseJsonBody(context.body);
   if (!isRecord(body)) throw new TypeError('body must be a JSON object');
   return body;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Plugin config (config/plugins.ts → whatsapp.config). These are the defaults of the
  * settings; environment variables and values saved in the admin panel win over them
- * (see services/settings.ts).
+ * (see settings/service.ts).
  */
 export const pluginConfigSchema = z.object({
   defaultCountry: z.string().length(2).default('IN'),

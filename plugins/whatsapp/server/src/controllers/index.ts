@@ -1,33 +1,3 @@
-import { candidateController } from './candidate';
-import { conversationController } from './conversation';
-import { messageController } from './message';
-import { templateController } from './template';
-import { campaignController } from './campaign';
-import { settingsController } from './settings';
-import { adminMessagesController } from './admin-messages';
-import { templateActionsController } from './template-actions';
-import { webhookController } from './webhook';
-import { statusSyncController } from './status-sync';
-import { campaignActionsController } from './campaign-actions';
-import { adminInboxController } from './admin-inbox';
-import { adminCampaignsController } from './admin-campaigns';
-import { conversationsController } from '../conversations';
-import { templateEditorController } from '../template-editor';
+import { FEATURES } from '../features';
 
-export default {
-  candidate: candidateController,
-  conversation: conversationController,
-  message: messageController,
-  template: templateController,
-  campaign: campaignController,
-  settings: settingsController,
-  'admin-messages': adminMessagesController,
-  'template-actions': templateActionsController,
-  webhook: webhookController,
-  'status-sync': statusSyncController,
-  'campaign-actions': campaignActionsController,
-  'admin-inbox': adminInboxController,
-  'admin-campaigns': adminCampaignsController,
-  conversations: conversationsController,
-  'template-editor': templateEditorController,
-};
+export default Object.assign({}, ...FEATURES.map((feature) => feature.controllers));

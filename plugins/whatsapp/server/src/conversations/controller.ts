@@ -4,7 +4,7 @@ import { UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { withErrorDescription } from '../utils/message-view';
 import { documentIdParamsSchema } from '../validation/common';
-import { messageSendSchema } from '../validation/message';
+import { messageSendSchema } from '../sending/validation';
 import { parseBodyData, parseInput } from '../validation/parse';
 import { candidateSearchSchema, replyKeysSchema, simulatedInboundSchema, startKeysSchema } from './validation';
 

@@ -1,9 +1,4 @@
-import { actionUid, type PluginActionKey } from '../../../shared/permissions';
-
-const can = (...keys: PluginActionKey[]) => [
-  'admin::isAuthenticatedAdmin',
-  { name: 'admin::hasPermissions', config: { actions: keys.map(actionUid) } },
-];
+import { can } from '../routes/admin-route';
 
 /** Admin routes: the inbox's replies, new conversations and, in emulator mode, the emulator's phone. */
 export const conversationsAdminRoutes = [

@@ -19,9 +19,11 @@ export const createServiceNumbers = (strapi: Core.Strapi) => {
     if (cached?.sid === messagingServiceSid && Date.now() - cached.at < POOL_TTL_MS) return cached.numbers;
     try {
       const client = await getService(strapi, 'twilio').sdk();
-      const pool = await client.messaging.v1.services(messagingServiceSid).phoneNumbers.list({ limit: 400 });
-      const numbers = pool
-        .map((entry) => parsePhone(entry.phoneNumber ?? '', defaultCountry))
+      // WhatsApp senders sit in the pool as channel senders (`whatsapp:+…`); plain numbers count too.
+      const service = client.messaging.v1.services(messagingServiceSid);
+      const [phoneNumbers, channelSenders] = await Promise.all([service.phoneNumbers.list({ limit: 400 }), service.channelSenders.list({ limit: 400 })]);
+      const numbers = [...phoneNumbers.map((entry) => entry.phoneNumber ?? ''), ...channelSenders.map((entry) => entry.sender ?? '')]
+        .map((address) => parsePhone(address, defaultCountry))
         .flatMap((parsed) => (parsed.ok ? [parsed.e164] : []));
       cached = { sid: messagingServiceSid, at: Date.now(), numbers };
       return numbers;

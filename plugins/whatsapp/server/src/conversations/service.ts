@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { SendOrigin } from '../constants';
 import { getService } from '../utils/get-service';
 import { unprocessableError } from '../utils/http-error';
-import type { MessageSendInput } from '../validation/message';
+import type { MessageSendInput } from '../sending/validation';
 import { createEmulatorTools } from './emulator';
 import { currentSenderOf, planReply } from './sender-rule';
 import { createServiceNumbers } from './service-numbers';
@@ -20,7 +20,7 @@ const ORIGIN: SendOrigin = 'inbox';
 export const createConversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = () => conversationsRepository(strapi);
   const serviceNumbers = createServiceNumbers(strapi);
-  const outbound = () => getService(strapi, 'outbound');
+  const outbound = () => getService(strapi, 'sending').outbound;
 
   const load = async (documentId: string): Promise<ConversationForReply & { candidate: NonNullable<ConversationForReply['candidate']> }> => {
     const conversation = await repository().conversation(documentId);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { TABLE, UID } from '../constants';
+import { UID } from '../constants';
+import { TABLE } from '../database/strapi-tables';
 
 type Row = Record<string, unknown>;
 

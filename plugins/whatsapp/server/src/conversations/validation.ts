@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentId } from '../validation/common';
-import { BODY_MAX } from '../validation/message';
+import { BODY_MAX } from '../sending/validation';
 
 /**
  * `POST /inbox/conversations/:id/messages`: what a reply may carry. The send rules of

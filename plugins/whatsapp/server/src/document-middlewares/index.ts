@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { candidateRules } from './candidate-rules';
+import { candidateRules } from '../candidates/document-rules';
 import { queryRules } from './query-rules';
-import { templateRules } from './template-rules';
+import { templateRules } from '../templates/document-rules';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
-import { isInvalidInputDbError } from '../utils/db-errors';
+import { isInvalidInputDbError } from '../database/db-errors';
 import { assertFilterValues, assertPopulateFilters, type GetModel } from '../validation/query-filters';
 import type { DocumentContext, DocumentNext } from './types';
 

@@ -4,22 +4,16 @@
  */
 import { parsePhone, stripWhatsAppPrefix } from './phone';
 import { checkRecipientPhone } from './send-rules';
-import { MESSAGE_STATUSES, type MessageStatus, type OptInState } from './statuses';
+import type { OptInState } from '../../../shared/statuses';
+import {
+  RECIPIENT_STATUSES,
+  SKIP_REASONS,
+  type CampaignStats,
+  type RecipientStatus,
+  type SkippedCounts,
+  type SkipReason,
+} from '../../../shared/campaigns';
 import { renderForCandidate, type CandidateValues, type VariableMapping } from './variable-mapping';
-
-export const SKIP_REASONS = ['opted_out', 'invalid_phone', 'missing_variable', 'candidate_deleted'] as const;
-export type SkipReason = (typeof SKIP_REASONS)[number];
-
-/**
- * A recipient's status: its message's status once it has one, `pending` while it waits for the
- * dispatcher (accepted by us, not yet by Twilio, as for a message), `skipped` when it is not sent
- * and `canceled` when the campaign was cancelled before its turn.
- */
-export type RecipientStatus = Exclude<MessageStatus, 'received'> | 'skipped';
-export const RECIPIENT_STATUSES: readonly RecipientStatus[] = [
-  ...MESSAGE_STATUSES.filter((status): status is Exclude<MessageStatus, 'received'> => status !== 'received'),
-  'skipped',
-];
 
 /** What the recipients table holds about a recipient's progress. */
 export type RecipientState = 'waiting' | 'dispatched' | 'skipped' | 'canceled';
@@ -73,15 +67,6 @@ export const dispatchPhone = (
 export const senderKeyOf = (settings: { whatsappNumber?: string; messagingServiceSid?: string }): string | null =>
   settings.whatsappNumber ?? settings.messagingServiceSid ?? null;
 
-export type SkippedCounts = Record<SkipReason, number>;
-
-/** A campaign's `stats`: recipients per status, who replied, and why some were skipped. */
-export type CampaignStats = Record<RecipientStatus, number> & {
-  total: number;
-  /** Recipients who wrote to us after their campaign message was created. */
-  replied: number;
-  skippedBy: SkippedCounts;
-};
 
 export const emptyStats = (): CampaignStats => {
   const stats = Object.fromEntries(RECIPIENT_STATUSES.map((status) => [status, 0])) as Record<RecipientStatus, number>;

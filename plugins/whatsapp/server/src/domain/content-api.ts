@@ -4,7 +4,7 @@
  * Twilio keeps one "Content" per template (`HX…`) with its text in `types` (keyed by content
  * type, e.g. `twilio/text`) and the WhatsApp approval (Meta's verdict) beside it.
  */
-import { TEMPLATE_CATEGORIES, type TemplateApprovalStatus } from './statuses';
+import { TEMPLATE_CATEGORIES, type TemplateApprovalStatus } from '../../../shared/statuses';
 
 /** The approval states Twilio reports; `draft` is ours (never sent to Twilio). */
 export const TWILIO_APPROVAL_STATUSES = [
@@ -18,8 +18,6 @@ export const TWILIO_APPROVAL_STATUSES = [
 ] as const satisfies readonly TemplateApprovalStatus[];
 export type TwilioApprovalStatus = (typeof TWILIO_APPROVAL_STATUSES)[number];
 
-/** States in which Meta has a decision to make or has made one: another request is refused. */
-export const ACTIVE_APPROVAL_STATUSES: readonly TwilioApprovalStatus[] = ['received', 'pending', 'approved'];
 
 /** A Content (with its approval) as the SDK hands it over: camelCase top level, raw JSON inside. */
 export type RemoteContent = {
@@ -183,9 +181,7 @@ export const changedFields = (local: StoredTemplateFields, remote: TemplateFromT
   return changed;
 };
 
-/** WhatsApp quick-reply buttons in a template. */
-export const QUICK_REPLY_MAX = 10;
-export const QUICK_REPLY_TITLE_MAX = 20;
+export { QUICK_REPLY_MAX, QUICK_REPLY_TITLE_MAX } from '../../../shared/templates';
 
 export type ContentExtras = {
   /** One public https URL: an image, video or document shown above the text. */

@@ -171,7 +171,7 @@ export const previewOf = (message: Pick<InboundMessage, 'body' | 'media' | 'loca
 };
 
 /**
- * Reads validated parameters (see validation/webhook.ts) into the message to store. `from`/`to`
+ * Reads validated parameters (see inbound/validation.ts) into the message to store. `from`/`to`
  * are the addresses already turned into E.164.
  */
 export const toInboundMessage = (params: TwilioParams, addresses: { from: string; to: string }): InboundMessage => {

@@ -1,20 +1,7 @@
 /** Twilio and WhatsApp settings: environment over saved values over defaults. Pure rules, no Strapi imports. */
+import { SETTINGS_ENV, type ResolvedSettings, type SenderKind, type SettingKey, type SettingSource } from '../../../shared/settings';
 
-export const SETTINGS_ENV = {
-  accountSid: 'TWILIO_ACCOUNT_SID',
-  authToken: 'TWILIO_AUTH_TOKEN',
-  whatsappNumber: 'TWILIO_WHATSAPP_NUMBER',
-  messagingServiceSid: 'TWILIO_MESSAGING_SERVICE_SID',
-  phoneNumber: 'TWILIO_PHONE_NUMBER',
-  publicUrl: 'WHATSAPP_PUBLIC_URL',
-  apiBaseUrl: 'TWILIO_API_BASE_URL',
-  contentBaseUrl: 'TWILIO_CONTENT_BASE_URL',
-  mps: 'WHATSAPP_MPS',
-  defaultCountry: 'WHATSAPP_DEFAULT_COUNTRY',
-} as const;
-
-export type SettingKey = keyof typeof SETTINGS_ENV;
-export type SettingSource = 'env' | 'saved' | 'default';
+export { SETTINGS_ENV, type ResolvedSettings, type SenderKind, type SettingKey, type SettingSource };
 
 export type RawSettings = Partial<Record<SettingKey, string>>;
 
@@ -23,20 +10,6 @@ export const SANDBOX_SENDER = '+14155238886';
 export const TWILIO_API_BASE_URL = 'https://api.twilio.com';
 export const TWILIO_CONTENT_BASE_URL = 'https://content.twilio.com';
 
-export type ResolvedSettings = {
-  accountSid?: string;
-  authToken?: string;
-  whatsappNumber?: string;
-  messagingServiceSid?: string;
-  phoneNumber?: string;
-  publicUrl?: string;
-  apiBaseUrl: string;
-  contentBaseUrl: string;
-  mps: number;
-  defaultCountry: string;
-  mode: 'emulator' | 'sandbox' | 'production' | 'unconfigured';
-  sources: Record<SettingKey, SettingSource>;
-};
 
 export type SettingDefaults = { apiBaseUrl: string; contentBaseUrl: string; mps: number; sandboxMps: number; defaultCountry: string };
 
@@ -108,8 +81,6 @@ export const resolveSettings = (
   };
 };
 
-/** Whether we send from Twilio's shared sandbox number, our own approved sender, or nothing yet. */
-export type SenderKind = 'sandbox' | 'production' | 'none';
 
 export const senderKind = (settings: { whatsappNumber?: string; messagingServiceSid?: string }): SenderKind => {
   if (settings.whatsappNumber === SANDBOX_SENDER) return 'sandbox';

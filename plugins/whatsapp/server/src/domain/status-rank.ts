@@ -3,7 +3,7 @@
  * status only moves forward, and every event is kept whether it moved the status or not.
  * Pure, no Strapi imports; the repositories build their SQL from these values.
  */
-import { OUTBOUND_STATUSES, type MessageDirection } from './statuses';
+import { OUTBOUND_STATUSES, type MessageDirection } from '../../../shared/statuses';
 
 /**
  * How far along its delivery a message is. `failed`/`undelivered`/`canceled` rank above `sent`

@@ -4,10 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 
-export type SyncScope =
-  | { kind: 'all' }
-  | { kind: 'campaign'; campaign: string }
-  | { kind: 'messages'; messages: string[] };
+import type { SyncScope } from '../../../shared/sync-status';
+
+export type { SyncScope };
 
 /** Chosen messages in a stable order, without repeats: the same choice is the same scope. */
 export const normalizeScope = (scope: SyncScope): SyncScope =>

@@ -1,6 +1,6 @@
 /**
  * Whether a template may be sent (one message or a campaign). Pure; the send and campaign
- * paths call it through services/template-approval.ts, which answers 422 TEMPLATE_NOT_APPROVED.
+ * paths call it through templates/approval.ts, which answers 422 TEMPLATE_NOT_APPROVED.
  */
 import { describeRejectionReason } from './content-api';
 

@@ -1,5 +1,5 @@
 /**
- * The send-rate token bucket of one sender. Pure: repositories/rate-limiter.ts keeps the state in
+ * The send-rate token bucket of one sender. Pure: sending/rate-limiter-sql.ts keeps the state in
  * PostgreSQL and applies these functions under a row lock, on the database's clock, so every app
  * instance draws from the same bucket.
  *

@@ -65,6 +65,16 @@ export type TwilioFailure = {
   networkCode?: string;
 };
 
+/** A failure the Twilio service reported (an SDK error turned into plain fields), as opposed to a bug or a database error. */
+export const isTwilioFailure = (value: unknown): value is TwilioFailure =>
+  typeof value === 'object' && value !== null && 'message' in value && !(value instanceof Error);
+
+/** What an attempt's failure was, in words kept with the message (`lastSendError`). */
+export const describeSendFailure = (failure: TwilioFailure): string =>
+  failure.httpStatus !== undefined
+    ? `Twilio answered HTTP ${failure.httpStatus}${failure.twilioCode ? ` (${failure.twilioCode})` : ''}: ${failure.message}`
+    : `No answer from Twilio${failure.networkCode ? ` (${failure.networkCode})` : ''}: ${failure.message}`;
+
 /**
  * - `final`: Twilio refused the message (4xx); sending it again would be refused again.
  * - `retry`: certainly not accepted (429, or the request never left): send again after a pause.

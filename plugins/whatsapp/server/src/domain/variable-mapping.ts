@@ -1,3 +1,5 @@
+import type { RenderedTemplate } from '../../../shared/templates';
+
 /**
  * Placeholder values from a candidate, through a campaign's `variableMapping`
  * (`{ "1": { source: "field", field: "name" } | { source: "attribute", key } | { source: "text", value } }`).
@@ -71,13 +73,6 @@ export const cleanVariables = (values: Record<string, string> | null | undefined
   return out;
 };
 
-export type RenderedTemplate = {
-  text: string;
-  /** Placeholder numbers left empty, ascending. */
-  missing: number[];
-  /** The values used, keyed by placeholder number: what goes to Twilio as ContentVariables. */
-  variables: Record<string, string>;
-};
 
 /**
  * Renders a body for one candidate. Values given in `overrides` win over the mapping; only the

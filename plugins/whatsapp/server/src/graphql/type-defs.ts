@@ -1,5 +1,5 @@
-import { RECIPIENT_STATUSES, SKIP_REASONS } from '../domain/campaign-recipient';
-import { SYNC_RUN_STATES, SYNC_RUN_TRIGGERS } from '../content-types/sync-run/schema';
+import { RECIPIENT_STATUSES, SKIP_REASONS } from '../../../shared/campaigns';
+import { SYNC_RUN_STATES, SYNC_RUN_TRIGGERS } from '../../../shared/sync-status';
 
 const enumOf = (name: string, values: readonly string[]) => `enum ${name} {\n  ${values.join('\n  ')}\n}`;
 

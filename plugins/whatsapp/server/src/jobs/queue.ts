@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PgBoss, fromKnex, type JobResult, type JobWithMetadata, type KnexTransactionLike } from 'pg-boss';
-import { pgConnectionOptions } from '../utils/pg-connection';
+import { pgConnectionOptions } from '../database/pg-connection';
 import { JOB_SCHEMA, QUEUES, type JobName, type JobPayloads } from './names';
 
 /**
@@ -160,3 +160,9 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export type QueueService = ReturnType<typeof createQueueService>;
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    queue: QueueService;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Context, Next } from 'koa';
 import { invalidQueryValue } from '../document-middlewares/query-rules';
-import { isInvalidInputDbError } from '../utils/db-errors';
+import { isInvalidInputDbError } from '../database/db-errors';
 import { assertPagination } from '../validation/pagination';
 
 /**

@@ -6,7 +6,7 @@ import { HttpStatusError } from '../utils/http-error';
 /**
  * A request that fails because the database is unreachable answers 503 in Strapi's error shape
  * (Twilio retries a webhook answered 503) and is counted, not logged with its stack: the outage
- * is logged once when it starts and once when it ends (services/database-faults.ts).
+ * is logged once when it starts and once when it ends (database/faults.ts).
  */
 export const databaseUnreachableMiddleware = (strapi: Core.Strapi) => async (ctx: Context, next: Next) => {
   try {

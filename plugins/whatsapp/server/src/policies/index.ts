@@ -1,4 +1,4 @@
-import { verifyTwilioSignature } from './verify-twilio-signature';
+import { verifyTwilioSignature } from '../inbound/verify-twilio-signature';
 
 export default {
   'verify-twilio-signature': verifyTwilioSignature,

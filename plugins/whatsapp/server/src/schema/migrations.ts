@@ -1,6 +1,8 @@
-import { EXTRA_INDEX, LINK_TABLE, PLAIN_TABLE, TABLE } from '../constants';
-import { CONVERSATION_ORDER_KEY } from '../repositories/inbox-reads';
-import { SYNC_RUN_ACTIVE } from '../repositories/status-sync';
+import { PLAIN_TABLE } from '../constants';
+import { EXTRA_INDEX } from './extra-indexes';
+import { LINK_TABLE, TABLE } from '../database/strapi-tables';
+import { CONVERSATION_ORDER_KEY } from '../inbox/reads-sql';
+import { SYNC_RUN_ACTIVE } from '../status-sync/sync-sql';
 
 /**
  * Every table and index the plugin owns outside its content types, as numbered steps applied

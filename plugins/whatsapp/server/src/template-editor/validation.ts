@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { templateCreateSchema } from '../validation/template';
+import { templateCreateSchema } from '../templates/validation';
 
 /**
  * `POST /templates` and `PUT /templates/:id` (admin): the whole template as the editor holds it.

@@ -8,7 +8,7 @@ export type TwilioClient = ReturnType<typeof twilio>;
 export interface TwilioClientOptions {
   accountSid: string;
   authToken: string;
-  /** Replaces `https://api.twilio.com` (Messages), e.g. the emulator's `http://127.0.0.1:3999`. */
+  /** Replaces `https://api.twilio.com` (Messages) and `https://messaging.twilio.com`, e.g. the emulator's `http://127.0.0.1:3999`. */
   apiBaseUrl?: string;
   /** Replaces `https://content.twilio.com` (Content API). */
   contentBaseUrl?: string;
@@ -23,7 +23,7 @@ export interface TwilioBaseUrls {
 
 // `api.twilio.com`, and the edge/region forms the SDK builds from TWILIO_EDGE / TWILIO_REGION
 // (`api.sydney.au1.twilio.com`).
-const TWILIO_HOST = /^(api|content)(?:\.[a-z0-9-]+)*\.twilio\.com$/i;
+const TWILIO_HOST = /^(api|content|messaging)(?:\.[a-z0-9-]+)*\.twilio\.com$/i;
 
 /**
  * Maps a Twilio URL onto an override base URL, keeping path and query. A base URL may carry a
@@ -37,7 +37,9 @@ export const rewriteTwilioUrl = (uri: string, bases: TwilioBaseUrls): string => 
     return uri;
   }
   const product = TWILIO_HOST.exec(parsed.hostname)?.[1]?.toLowerCase();
-  const base = product === 'api' ? bases.api : product === 'content' ? bases.content : undefined;
+  // The Messaging API (senders, Messaging Services) has no override of its own: a
+  // Twilio-compatible endpoint such as the emulator serves it beside the core API.
+  const base = product === 'api' || product === 'messaging' ? bases.api : product === 'content' ? bases.content : undefined;
   if (!base) return uri;
   return `${base.replace(/\/+$/, '')}${parsed.pathname}${parsed.search}`;
 };

@@ -1,4 +1,4 @@
-import { isDatabaseUnreachable, isTransientDbError } from './db-errors';
+import { isDatabaseUnreachable, isTransientDbError } from '../database/db-errors';
 
 /** What an item run together with others came to: its own result, or the error it failed with alone. */
 export type TogetherOutcome<O> = O | { failed: unknown };

@@ -1,5 +1,5 @@
 import type { Struct } from '@strapi/strapi';
-import { CAMPAIGN_STATES } from '../../domain/statuses';
+import { CAMPAIGN_STATES } from '../../../../shared/statuses';
 
 export const campaignSchema = {
   kind: 'collectionType',

@@ -1,5 +1,5 @@
 import type { Struct } from '@strapi/strapi';
-import { OPT_IN_STATES } from '../../domain/statuses';
+import { OPT_IN_STATES } from '../../../../shared/statuses';
 
 export const candidateSchema = {
   kind: 'collectionType',

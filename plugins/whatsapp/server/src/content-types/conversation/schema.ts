@@ -1,5 +1,5 @@
 import type { Struct } from '@strapi/strapi';
-import { CONVERSATION_STATUSES } from '../../domain/statuses';
+import { CONVERSATION_STATUSES } from '../../../../shared/statuses';
 
 export const conversationSchema = {
   kind: 'collectionType',

@@ -1,5 +1,5 @@
 import type { Struct } from '@strapi/strapi';
-import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES } from '../../domain/statuses';
+import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES } from '../../../../shared/statuses';
 
 export const messageSchema = {
   kind: 'collectionType',
@@ -53,7 +53,7 @@ export const messageSchema = {
     button: { type: 'json', configurable: false },
     referral: { type: 'json', configurable: false },
     inReplyToSid: { type: 'string', configurable: false },
-    // Outbox bookkeeping for outbound sends (services/delivery.ts, repositories/outbox.ts).
+    // Outbox bookkeeping for outbound sends (sending/delivery.ts, sending/outbox-sql.ts).
     // Private: how we got the message to Twilio is not part of the API.
     sendAttempts: { type: 'integer', default: 0, min: 0, private: true, configurable: false },
     // When the next attempt is due after a 429/5xx/timeout.
@@ -65,7 +65,7 @@ export const messageSchema = {
     sendLockedUntil: { type: 'datetime', private: true, configurable: false },
     // Why the last attempt did not go through (a 429, a timeout), for operators.
     lastSendError: { type: 'text', private: true, configurable: false },
-    // Status sync (services/status-sync.ts): when Twilio was last asked about this message, and
+    // Status sync (status-sync/sync.ts): when Twilio was last asked about this message, and
     // why it looks stuck short of a final status (null: nothing wrong), in words and as a code.
     lastSyncedAt: { type: 'datetime', configurable: false },
     stuckCode: { type: 'string', configurable: false },

@@ -1,16 +1,12 @@
 import type { Struct } from '@strapi/strapi';
 
-export const SYNC_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
-export type SyncRunState = (typeof SYNC_RUN_STATES)[number];
-
-export const SYNC_RUN_TRIGGERS = ['schedule', 'manual'] as const;
-export type SyncRunTrigger = (typeof SYNC_RUN_TRIGGERS)[number];
+import { SYNC_RUN_STATES, SYNC_RUN_TRIGGERS } from '../../../../shared/sync-status';
 
 /**
  * One status sync run (scheduled or requested), with what it found. Internal (hidden from the
  * Content Manager): read through GET /sync-status. One run at a time per scope is enforced by a
  * partial unique index on `scope_key` over queued and running runs, created by
- * repositories/status-sync.ts (Strapi's index definitions cannot express `WHERE`).
+ * status-sync/sync-sql.ts (Strapi's index definitions cannot express `WHERE`).
  */
 export const syncRunSchema = {
   kind: 'collectionType',

@@ -1,5 +1,5 @@
 import type { Struct } from '@strapi/strapi';
-import { TEMPLATE_APPROVAL_STATUSES, TEMPLATE_CATEGORIES } from '../../domain/statuses';
+import { TEMPLATE_APPROVAL_STATUSES, TEMPLATE_CATEGORIES } from '../../../../shared/statuses';
 
 export const templateSchema = {
   kind: 'collectionType',

@@ -1,5 +1,5 @@
-import { CAMPAIGN_ACTIONS, checkTransition, unlaunchedStateFor, type CampaignAction } from '../campaign-state';
-import { CAMPAIGN_STATES, type CampaignState } from '../statuses';
+import { CAMPAIGN_ACTIONS, checkTransition, unlaunchedStateFor, type CampaignAction } from '../../../../shared/campaign-state';
+import { CAMPAIGN_STATES, type CampaignState } from '../../../../shared/statuses';
 
 const allowed: Record<CampaignAction, Partial<Record<CampaignState, CampaignState>>> = {
   launch: { draft: 'running', scheduled: 'running' },

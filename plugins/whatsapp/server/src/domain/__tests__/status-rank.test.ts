@@ -8,7 +8,7 @@ import {
   receivesStatusEvents,
   type DeliveryState,
 } from '../status-rank';
-import { MESSAGE_STATUSES, OUTBOUND_STATUSES } from '../statuses';
+import { MESSAGE_STATUSES, OUTBOUND_STATUSES } from '../../../../shared/statuses';
 
 const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, second));
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils/get-service';
-import { recipientsQuerySchema } from '../../validation/campaign-actions';
+import { recipientsQuerySchema } from '../../campaigns/actions-validation';
 import { documentIdParamsSchema } from '../../validation/common';
 import { parseInput } from '../../validation/parse';
 import { withoutNulls, type IdArgs } from './input';
@@ -11,11 +11,11 @@ const idOf = (args: IdArgs) => parseInput(documentIdParamsSchema, { id: args.id 
 
 /** `POST /campaigns/:id/launch|pause|resume|cancel|retry-failed`: the campaign, as REST answers. */
 export const campaignMutations = (strapi: Core.Strapi) => ({
-  launchWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaign-launch').launchNow(idOf(args)),
-  pauseWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaign-actions').pause(idOf(args)),
-  resumeWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaign-actions').resume(idOf(args)),
-  cancelWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaign-actions').cancel(idOf(args)),
-  retryFailedWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaign-actions').retryFailed(idOf(args)),
+  launchWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaigns').launch.launchNow(idOf(args)),
+  pauseWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaigns').actions.pause(idOf(args)),
+  resumeWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaigns').actions.resume(idOf(args)),
+  cancelWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaigns').actions.cancel(idOf(args)),
+  retryFailedWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaigns').actions.retryFailed(idOf(args)),
 });
 
 /** `GET /campaigns/:id/recipients` as a connection: REST's `data` are the nodes, its pagination the pageInfo. */
@@ -26,7 +26,7 @@ export const campaignQueries = (strapi: Core.Strapi) => ({
       recipientsQuerySchema,
       withoutNulls({ status: args.status, pagination: args.pagination ? withoutNulls(args.pagination) : undefined })
     );
-    const page = await getService(strapi, 'campaign-stats').recipients(id, query);
+    const page = await getService(strapi, 'campaigns').stats.recipients(id, query);
     return { nodes: page.data, pageInfo: page.meta.pagination };
   },
 });

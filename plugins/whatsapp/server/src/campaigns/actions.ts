@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { createCampaignRecipientsRepository } from './recipients-sql';
+import { createCampaignRecordRepository } from './record-sql';
+import { conflictError } from '../utils/http-error';
+import { getService } from '../utils/get-service';
+import { lockForAction, readCampaign } from './transition';
+
+/**
+ * Pause, resume, cancel and retry-failed. Each runs in one transaction under the campaign's row
+ * lock; the dispatcher claims recipients under a share lock on the same row, so an action and a
+ * claim never interleave.
+ */
+export const createCampaignActionsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const recipients = createCampaignRecipientsRepository(strapi);
+  const records = createCampaignRecordRepository(strapi);
+  /** Queues the dispatcher of the sender the campaign was launched from (not necessarily ours). */
+  const kickDispatcher = async (trx: Knex.Transaction, campaignId: number) => {
+    const sender = await recipients.senderOf(trx, campaignId);
+    if (sender) await getService(strapi, 'campaigns').dispatcher.kick({ sender, trx });
+  };
+
+  const pause = async (documentId: string, stateReason: string | null) => {
+    await strapi.db.transaction(async ({ trx }) => {
+      const campaign = await lockForAction(strapi, trx, documentId, 'pause');
+      // Handed to the outbox but untouched: back to waiting, so nothing more leaves while paused.
+      await recipients.takeBackUnsent(trx, campaign.id, 'waiting');
+      await records.setState(trx, campaign.id, { state: campaign.next, stateReason });
+    });
+  };
+
+  return {
+    async pause(documentId: string) {
+      await pause(documentId, null);
+      return readCampaign(strapi, documentId);
+    },
+
+    /** The dispatcher stops a campaign it can no longer send (its template was paused, disabled, deleted). */
+    async pauseBecause(documentId: string, reason: string) {
+      await pause(documentId, reason);
+      strapi.log.warn(`[whatsapp] campaign ${documentId} paused: ${reason}`);
+    },
+
+    async resume(documentId: string) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const campaign = await lockForAction(strapi, trx, documentId, 'resume');
+        await records.setState(trx, campaign.id, { state: campaign.next, stateReason: null });
+        await kickDispatcher(trx, campaign.id);
+      });
+      return readCampaign(strapi, documentId);
+    },
+
+    async cancel(documentId: string) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const campaign = await lockForAction(strapi, trx, documentId, 'cancel');
+        await recipients.takeBackUnsent(trx, campaign.id, 'canceled');
+        await recipients.cancelRemaining(trx, campaign.id);
+        await records.setState(trx, campaign.id, { state: campaign.next, stateReason: null });
+      });
+      return readCampaign(strapi, documentId);
+    },
+
+    /**
+     * Recipients whose message failed or was undelivered are sent again, each as a new message
+     * linked to the failed one by `retryOf`; the failures stay on record. 409 when none failed.
+     */
+    async retryFailed(documentId: string) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const campaign = await lockForAction(strapi, trx, documentId, 'retry-failed');
+        const requeued = await recipients.requeueFailed(trx, campaign.id);
+        if (requeued === 0) {
+          throw conflictError('No recipient of this campaign has a failed or undelivered message to retry.', { code: 'NOTHING_TO_RETRY' });
+        }
+        if (campaign.next !== campaign.state) {
+          await records.setState(trx, campaign.id, { state: campaign.next, completedAt: null, stateReason: null });
+        }
+        if (campaign.next === 'running') await kickDispatcher(trx, campaign.id);
+      });
+      return readCampaign(strapi, documentId);
+    },
+  };
+};
+
+export type CampaignActionsService = ReturnType<typeof createCampaignActionsService>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { documentId, isoDateTime } from '../validation/common';
+import { variableSourceSchema } from '../validation/variable-mapping';
+
+export const audienceSchema = z
+  .object({
+    candidates: z.array(documentId).max(100_000).default([]),
+    tags: z.array(z.string().trim().min(1).max(64)).max(100).default([]),
+  })
+  .strict();
+
+const campaignFields = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    template: documentId.nullish(),
+    variableMapping: z.record(z.string().regex(/^\d+$/, 'Keys are placeholder numbers such as "1"'), variableSourceSchema).nullish(),
+    audience: audienceSchema.nullish(),
+    scheduledAt: isoDateTime.nullish(),
+  })
+  .strict();
+
+export const campaignCreateSchema = campaignFields;
+export const campaignUpdateSchema = campaignFields.partial();

@@ -1,0 +1,29 @@
+import { campaignsFeature } from './campaigns';
+import { candidatesFeature } from './candidates';
+import { inboundFeature } from './inbound';
+import { inboxFeature } from './inbox';
+import { sendingFeature } from './sending';
+import { settingsFeature } from './settings';
+import { statusSyncFeature } from './status-sync';
+import { templatesFeature } from './templates';
+import { conversationsFeature } from './conversations';
+import { templateEditorFeature } from './template-editor';
+import { goLiveFeature } from './go-live';
+
+/**
+ * Every feature of the plugin, each registering its services, controllers and routes.
+ * Order matters for routes only: within a feature, specific paths come before generic ones.
+ */
+export const FEATURES = [
+  settingsFeature,
+  candidatesFeature,
+  inboxFeature,
+  sendingFeature,
+  templatesFeature,
+  templateEditorFeature,
+  campaignsFeature,
+  statusSyncFeature,
+  inboundFeature,
+  goLiveFeature,
+  conversationsFeature,
+];
