@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { parsePhone } from '../domain/phone';
+import { toE164 } from '../domain/inbound';
 import { getService } from '../utils/get-service';
 
 /** How long the Messaging Service's sender pool is trusted before asking Twilio again. */
@@ -23,8 +23,8 @@ export const createServiceNumbers = (strapi: Core.Strapi) => {
       const service = client.messaging.v1.services(messagingServiceSid);
       const [phoneNumbers, channelSenders] = await Promise.all([service.phoneNumbers.list({ limit: 400 }), service.channelSenders.list({ limit: 400 })]);
       const numbers = [...phoneNumbers.map((entry) => entry.phoneNumber ?? ''), ...channelSenders.map((entry) => entry.sender ?? '')]
-        .map((address) => parsePhone(address, defaultCountry))
-        .flatMap((parsed) => (parsed.ok ? [parsed.e164] : []));
+        // Read as the webhook reads a `To`, so a pool number compares equal to a conversation's sender.
+        .flatMap((address) => toE164(address, defaultCountry) ?? []);
       cached = { sid: messagingServiceSid, at: Date.now(), numbers };
       return numbers;
     } catch (error) {
