@@ -101,6 +101,21 @@ describe('the template editor (admin): drafts, the Twilio rule, submit', () => {
     await adminApi().get(`/whatsapp/templates/${draft.documentId}`).expect(404);
   });
 
+  it('deletes at Twilio first through the REST API too', async () => {
+    const draft = await createDraft();
+    const submitted = (await submit(draft.documentId).expect(200)).body.data as { contentSid: string };
+
+    await failNextContentRequest({ kind: 'http500', status: 503 });
+    const refused = await contentApi().delete(`/api/whatsapp/templates/${draft.documentId}`);
+    expect(refused.status).toBeGreaterThanOrEqual(500);
+    await adminApi().get(`/whatsapp/templates/${draft.documentId}`).expect(200);
+    expect((await listContent()).some((content) => content.sid === submitted.contentSid)).toBe(true);
+
+    await contentApi().delete(`/api/whatsapp/templates/${draft.documentId}`).expect(204);
+    expect((await listContent()).some((content) => content.sid === submitted.contentSid)).toBe(false);
+    await adminApi().get(`/whatsapp/templates/${draft.documentId}`).expect(404);
+  });
+
   it('keeps a deleted template that messages used, marked deleted at Twilio', async () => {
     const draft = await createDraft();
     const submitted = (await submit(draft.documentId).expect(200)).body.data as { id?: number; contentSid: string };

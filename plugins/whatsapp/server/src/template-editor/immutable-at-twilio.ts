@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
+import { getService } from '../utils/get-service';
 import { conflictError } from '../utils/http-error';
+import { describeFailureForLog, twilioFailureError } from '../utils/twilio-failure';
 
 /** What Twilio holds of a template: once it has a contentSid, ours must stay the same. */
 const TWILIO_FIELDS = ['name', 'language', 'category', 'body', 'variables'] as const;
@@ -35,4 +37,27 @@ export const refuseChangeAtTwilio = async (strapi: Core.Strapi, documentId: stri
       { code: 'TEMPLATE_AT_TWILIO', fields: changed },
     );
   }
+};
+
+/**
+ * Deletes a template's Content at Twilio before any writer deletes it here (REST, GraphQL,
+ * Content Manager): when Twilio refuses, this throws and nothing is deleted. A Content Twilio no
+ * longer has (404), or a template already marked deleted there, goes straight on.
+ */
+export const deleteAtTwilioFirst = async (strapi: Core.Strapi, documentId: string) => {
+  const current = (await strapi.db.query(UID.template).findOne({
+    where: { documentId },
+    select: ['contentSid', 'deletedAtTwilio'],
+  })) as { contentSid: string | null; deletedAtTwilio: unknown } | null;
+  if (!current?.contentSid || current.deletedAtTwilio) return;
+  const { content, failure } = await getService(strapi, 'twilio').contentApi();
+  try {
+    await content.contents(current.contentSid).remove();
+  } catch (error) {
+    const info = failure(error);
+    if (info.httpStatus === 404) return;
+    strapi.log.warn(`[whatsapp] template ${documentId}: delete at Twilio failed: ${describeFailureForLog(info)}`);
+    throw twilioFailureError(info, 'delete the template at Twilio');
+  }
+  strapi.log.info(`[whatsapp] template ${documentId} deleted at Twilio (${current.contentSid})`);
 };

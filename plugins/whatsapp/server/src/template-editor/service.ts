@@ -168,6 +168,8 @@ export const createTemplateEditorService = ({ strapi }: { strapi: Core.Strapi })
             await repository().update(locked.id, { deletedAtTwilio: new Date(), lastSyncedAt: new Date() });
             return { documentId, outcome: 'kept' as const };
           }
+          // Marked first, so the delete rule for every writer does not ask Twilio a second time.
+          await repository().update(locked.id, { deletedAtTwilio: new Date() });
           await documents().delete({ documentId });
           return { documentId, outcome: 'removed' as const };
         });
