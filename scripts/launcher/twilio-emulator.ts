@@ -15,6 +15,7 @@ type CreateTwilioEmulator = (options?: {
   authToken?: string;
   port?: number;
   inboundWebhookUrl?: string;
+  defaultInboundTo?: string;
 }) => TwilioEmulator;
 
 export interface RunningEmulator {
@@ -45,11 +46,13 @@ export async function startBundledEmulator(env: Env, print: (line: string) => vo
 
   let emulator: TwilioEmulator;
   let url: string;
+  const sender = env.TWILIO_WHATSAPP_NUMBER?.trim() || EMULATOR_SENDER;
   const publicUrl = (env.WHATSAPP_PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || 1337}`).replace(/\/+$/, '');
   try {
     // require, not import(): tsx compiles this CommonJS package's .ts on require.
     const { createTwilioEmulator } = require(EMULATOR_ENTRY) as { createTwilioEmulator: CreateTwilioEmulator };
-    emulator = createTwilioEmulator({ inboundWebhookUrl: `${publicUrl}/api/whatsapp/webhook` });
+    // Inbound messages go to the sender the app replies from, so a reply finds its window open.
+    emulator = createTwilioEmulator({ inboundWebhookUrl: `${publicUrl}/api/whatsapp/webhook`, defaultInboundTo: sender });
     ({ url } = await emulator.start());
   } catch (error) {
     print(`Twilio: no credentials configured and the bundled emulator could not start (${(error as Error).message}); WhatsApp sending is disabled`);
@@ -63,7 +66,7 @@ export async function startBundledEmulator(env: Env, print: (line: string) => vo
       TWILIO_AUTH_TOKEN: emulator.authToken,
       TWILIO_API_BASE_URL: url,
       TWILIO_CONTENT_BASE_URL: url,
-      TWILIO_WHATSAPP_NUMBER: env.TWILIO_WHATSAPP_NUMBER?.trim() || EMULATOR_SENDER,
+      TWILIO_WHATSAPP_NUMBER: sender,
       // The emulator posts callbacks and inbound messages to this app, on this machine.
       WHATSAPP_PUBLIC_URL: publicUrl,
       WHATSAPP_EMULATOR: 'true',

@@ -225,6 +225,9 @@ describeOnLinux('scripts/strapi.ts', () => {
     const base = started.env.TWILIO_API_BASE_URL!;
     const response = await fetch(`${base}/2010-04-01/Accounts/${started.env.TWILIO_ACCOUNT_SID}/Messages.json`);
     expect(response.status).toBeLessThan(500);
+    // Inbound messages go to the app's own sender, so replies find their window open.
+    const config = (await (await fetch(`${base}/__emulator/config`)).json()) as { defaultInboundTo: string };
+    expect(config.defaultInboundTo).toBe('whatsapp:+15005550006');
 
     run.child.kill('SIGTERM');
     await run.exited;

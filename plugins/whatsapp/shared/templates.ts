@@ -40,3 +40,16 @@ export type TemplateSyncAnswer = SyncCounts & { total: number; pages: number; sy
 export const submittable = (template: Pick<AdminTemplateView, 'approvalStatus' | 'contentSid' | 'deletedAtTwilio'>) =>
   !template.deletedAtTwilio &&
   !(template.contentSid && (ACTIVE_APPROVAL_STATUSES as readonly string[]).includes(template.approvalStatus));
+
+/** Placeholder rules and rendering, for the editor's checks and previews (the server applies the same). */
+export { extractPlaceholders, renderTemplate, validateTemplateBody, TEMPLATE_BODY_MAX } from './placeholders';
+export { TEMPLATE_CATEGORIES } from './statuses';
+
+/** WhatsApp quick-reply buttons in a template: at most this many, each title this long. */
+export const QUICK_REPLY_MAX = 10;
+export const QUICK_REPLY_TITLE_MAX = 20;
+
+/** Meta's rule for template names. */
+export const TEMPLATE_NAME_PATTERN = /^[a-z0-9_]{1,512}$/;
+/** WhatsApp language codes: `en`, `en_US`, `pt_BR`… */
+export const TEMPLATE_LANGUAGE_PATTERN = /^[a-z]{2,3}(_[A-Z]{2})?$/;

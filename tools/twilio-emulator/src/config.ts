@@ -1,3 +1,5 @@
+import { SANDBOX_NUMBER } from './inbound';
+import { isValidAddress, toWhatsApp } from './phone';
 import type { EmulatorConfig } from './types';
 
 export const DEFAULT_CONFIG: EmulatorConfig = {
@@ -7,6 +9,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   inboundWebhookUrl: null,
   approvalStepMs: 0,
   webhookTimeoutMs: 15_000,
+  defaultInboundTo: SANDBOX_NUMBER,
   sandboxJoinRequired: false,
 };
 
@@ -31,6 +34,9 @@ export const readConfigPatch = (input: unknown): Partial<EmulatorConfig> => {
       if (value !== null && typeof value !== 'string') throw new TypeError('inboundWebhookUrl must be a string or null');
       if (typeof value === 'string') new URL(value);
       patch.inboundWebhookUrl = value === '' ? null : value;
+    } else if (key === 'defaultInboundTo') {
+      if (typeof value !== 'string' || !isValidAddress(toWhatsApp(value))) throw new TypeError('defaultInboundTo must be an E.164 number');
+      patch.defaultInboundTo = toWhatsApp(value);
     } else {
       throw new TypeError(`unknown config key ${key}`);
     }

@@ -15,7 +15,7 @@ import { buildOutboundMessage } from './message-create';
 import { toEmulatedMessage } from './message-resource';
 import { MediaHost, type HostedMedia } from './media-host';
 import { MessageStore } from './message-store';
-import { isValidAddress, isWhatsApp, sameNumber, toWhatsApp } from './phone';
+import { isValidAddress, isWhatsApp, sameNumber, stripChannel, toWhatsApp } from './phone';
 import { buildStatusParams } from './status-callbacks';
 import { applyStatus, nextStatus } from './status-flow';
 import { SenderStore } from './senders';
@@ -49,6 +49,8 @@ export interface MessageQuery {
 export class UnknownResourceError extends Error {}
 
 /** Used as the sender once a Messaging Service send is queued, as Twilio picks one from the pool. */
+const windowKey = (sender: string, candidate: string): string => `${stripChannel(sender)}|${stripChannel(candidate)}`;
+
 const defaultSender = (to: string): string => (isWhatsApp(to) ? 'whatsapp:+14155238886' : '+15005550006');
 
 /**
@@ -69,6 +71,8 @@ export class EmulatorCore {
   private readonly approvalTimers = new StatusScheduler();
   private readonly webhooks: WebhookDispatcher;
   private readonly media: MediaHost;
+  /** WhatsApp sessions told to be over (`sender|candidate`, bare numbers): free text to them fails with 63016. */
+  private readonly closedWindows = new Set<string>();
 
   constructor(
     readonly accountSid: string,
@@ -118,6 +122,9 @@ export class EmulatorCore {
     else if (this.config.sandboxJoinRequired && this.senders.blockedBySandbox(message.from, message.to)) {
       // The sandbox only delivers to numbers that sent it "join <code>" (within the last 72 h).
       message.plannedFailure = { code: 63015, message: errorMessageFor(63015), status: 'failed' };
+    } else if (!message.contentSid && message.from && this.closedWindows.has(windowKey(message.from, message.to))) {
+      // As at Twilio: accepted, then failed by WhatsApp because the session is over.
+      message.plannedFailure = { code: 63016, message: errorMessageFor(63016), status: 'failed' };
     }
     this.messages.add(message);
     this.scheduleNext(message);
@@ -193,6 +200,7 @@ export class EmulatorCore {
     this.failures.clear();
     this.senders.reset();
     this.media.clear();
+    this.closedWindows.clear();
     this.config = { ...this.initialConfig };
   }
 
@@ -244,6 +252,7 @@ export class EmulatorCore {
     }
     if (input.to !== undefined && !isValidAddress(toWhatsApp(input.to))) throw new TypeError('to must be an E.164 number');
     const url = input.url ?? this.config.inboundWebhookUrl;
+    input = { ...input, to: input.to ?? this.config.defaultInboundTo };
     if (!url) throw new TypeError('no webhook URL: pass url or configure inboundWebhookUrl');
     new URL(url);
     const messageSid = newInboundSid(input);
@@ -252,6 +261,8 @@ export class EmulatorCore {
     if (!this.messages.get(messageSid)) {
       this.messages.add(inboundToStored(params, mediaUrls, this.messages.nextSeq()));
     }
+    // A message from the candidate opens a new 24-hour session with that sender.
+    this.closedWindows.delete(windowKey(params.To ?? '', params.From ?? ''));
     const attempt = await this.webhooks.post({ kind: 'inbound', url, params, messageSid });
     return {
       url,
@@ -262,6 +273,20 @@ export class EmulatorCore {
       body: attempt.responseBody,
       error: attempt.error,
     };
+  }
+
+  /**
+   * Ends the WhatsApp customer service window between our `sender` and `candidate` as if 24 hours
+   * had passed: free text to the candidate then fails with 63016 until they write again.
+   */
+  closeWindow(input: { sender: unknown; candidate: unknown }): { sender: string; candidate: string; closed: true } {
+    for (const [name, value] of Object.entries(input)) {
+      if (typeof value !== 'string' || !isValidAddress(toWhatsApp(value))) throw new TypeError(`${name} must be an E.164 number`);
+    }
+    const sender = toWhatsApp(input.sender as string);
+    const candidate = toWhatsApp(input.candidate as string);
+    this.closedWindows.add(windowKey(sender, candidate));
+    return { sender, candidate, closed: true };
   }
 
   getMedia(messageSid: string, mediaSid: string): HostedMedia | undefined {

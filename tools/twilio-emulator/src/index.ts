@@ -37,6 +37,9 @@ export interface TwilioEmulator {
   /** Posts a signed "a message comes in" webhook and stores the inbound message. */
   sendInbound(input: InboundInput): Promise<InboundResult>;
 
+  /** Ends the 24-hour window between our sender and a candidate: free text then fails with 63016. */
+  closeWindow(input: { sender: string; candidate: string }): { sender: string; candidate: string; closed: true };
+
   listMessages(query?: MessageQuery): EmulatedMessage[];
   getMessage(sid: string): EmulatedMessage | undefined;
   setMessageStatus(sid: string, status: MessageStatus, options?: SetStatusOptions): Promise<EmulatedMessage>;
@@ -105,6 +108,7 @@ export const createTwilioEmulator = (options: TwilioEmulatorOptions = {}): Twili
     listFailures: () => core.failures.list(),
     clearFailures: () => core.failures.clear(),
     sendInbound: (input) => core.sendInbound(input),
+    closeWindow: (input) => core.closeWindow(input),
     listMessages: (query) => core.listMessages(query),
     getMessage: (sid) => core.getMessage(sid),
     setMessageStatus: (sid, status, statusOptions) => core.setMessageStatus(sid, status, statusOptions),

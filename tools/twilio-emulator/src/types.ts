@@ -101,6 +101,8 @@ export interface EmulatorConfig {
   approvalStepMs: number;
   /** Timeout of each webhook post the emulator makes, in ms (Twilio gives up after 15 s). */
   webhookTimeoutMs: number;
+  /** Our WhatsApp sender an inbound message goes to when it names no `to` (`whatsapp:+…`). */
+  defaultInboundTo: string;
   /** Sends from the sandbox number to a number that never joined fail with 63015, as at Twilio. */
   sandboxJoinRequired: boolean;
 }

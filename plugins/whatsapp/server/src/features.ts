@@ -6,6 +6,8 @@ import { sendingFeature } from './sending';
 import { settingsFeature } from './settings';
 import { statusSyncFeature } from './status-sync';
 import { templatesFeature } from './templates';
+import { conversationsFeature } from './conversations';
+import { templateEditorFeature } from './template-editor';
 import { goLiveFeature } from './go-live';
 
 /**
@@ -18,8 +20,10 @@ export const FEATURES = [
   inboxFeature,
   sendingFeature,
   templatesFeature,
+  templateEditorFeature,
   campaignsFeature,
   statusSyncFeature,
   inboundFeature,
   goLiveFeature,
+  conversationsFeature,
 ];

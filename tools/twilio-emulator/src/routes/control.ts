@@ -56,6 +56,10 @@ export const controlRoutes: Route[] = [
     return { ok: true };
   }),
   control('POST', '/inbound', (context) => context.core.sendInbound(jsonObject(context) as unknown as InboundInput)),
+  control('POST', '/windows/close', (context) => {
+    const body = jsonObject(context);
+    return context.core.closeWindow({ sender: body.sender, candidate: body.candidate });
+  }),
   control('GET', '/messages', ({ core, url }) => {
     const direction = optional(url.searchParams, 'direction') as MessageDirection | undefined;
     // A `+` left unencoded in a query string arrives as a space.

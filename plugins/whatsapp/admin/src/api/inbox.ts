@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { refreshAccessToken, useFetchClient } from '@strapi/strapi/admin';
 
 /** GET /whatsapp/inbox/conversations: one row of the list. */
@@ -30,6 +30,8 @@ export type InboxMessage = {
   errorDescription: string | null;
   messageType: string | null;
   profileName: string | null;
+  /** The template it was sent with (its text is in `body`). */
+  template?: { name: string } | null;
   createdAt: string;
   sentAt: string | null;
   deliveredAt: string | null;
@@ -268,4 +270,150 @@ export const useInboxLiveUpdates = (selectedId: string | null): StreamState => {
       [client, selectedId]
     )
   );
+};
+
+/** A candidate as the send dialogs show it (fields and attributes fill template placeholders). */
+export type SendCandidate = {
+  documentId: string;
+  name: string | null;
+  phone: string;
+  email: string | null;
+  optIn: string;
+  tags: unknown;
+  attributes: Record<string, unknown> | null;
+};
+
+/** GET /whatsapp/inbox/conversations/:id/reply-plan: where the next message goes from, and its window. */
+export type ReplyPlan = {
+  conversationSender: string;
+  senderIsOurs: boolean;
+  nextSender: string | null;
+  nextConversation: string | null;
+  window: { open: boolean; expiresAt: string | null };
+  freeTextAllowed: boolean;
+  candidate: SendCandidate;
+};
+
+/** An approved template that can be sent now (GET /whatsapp/inbox/templates). */
+export type SendableTemplate = {
+  documentId: string;
+  name: string;
+  language: string;
+  category: string;
+  body: string;
+  variables: Record<string, string> | null;
+  twilioTypes: Record<string, unknown> | null;
+};
+
+export type SendOptions = { sender: string | null; defaultCountry: string };
+
+/** What a send from the inbox answers: the message and the conversation it went into. */
+export type SentMessage = { data: InboxMessage; meta: { conversation: string | null } };
+
+export const sendKeys = {
+  plan: (id: string) => ['whatsapp', 'inbox', 'reply-plan', id] as const,
+  templates: ['whatsapp', 'inbox', 'sendable-templates'] as const,
+  candidates: (search: string) => ['whatsapp', 'inbox', 'candidates', search] as const,
+  candidate: (id: string) => ['whatsapp', 'inbox', 'candidate', id] as const,
+  emulator: ['whatsapp', 'inbox', 'emulator'] as const,
+};
+
+export const useReplyPlanQuery = (id: string | null) => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: sendKeys.plan(id ?? ''),
+    enabled: Boolean(id),
+    queryFn: async () => (await get<{ data: ReplyPlan }>(`/whatsapp/inbox/conversations/${id}/reply-plan`)).data.data,
+  });
+};
+
+export const useSendableTemplatesQuery = (enabled = true) => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: sendKeys.templates,
+    enabled,
+    queryFn: async () => (await get<{ data: SendableTemplate[]; meta: SendOptions }>('/whatsapp/inbox/templates')).data,
+  });
+};
+
+export const useCandidateSearchQuery = (search: string, enabled = true) => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: sendKeys.candidates(search),
+    enabled,
+    queryFn: async () =>
+      (await get<{ data: SendCandidate[] }>(`/whatsapp/inbox/candidates?${new URLSearchParams(search ? { search } : {})}`)).data.data,
+  });
+};
+
+export const useSendCandidateQuery = (id: string | null) => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: sendKeys.candidate(id ?? ''),
+    enabled: Boolean(id),
+    queryFn: async () => (await get<{ data: SendCandidate }>(`/whatsapp/inbox/candidates/${id}`)).data.data,
+  });
+};
+
+export type ReplyInput = { body?: string; template?: string; variables?: Record<string, string> };
+
+/** POST /whatsapp/inbox/conversations/:id/messages: a reply, from the sender the reply plan names. */
+export const useReply = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ conversation, ...data }: ReplyInput & { conversation: string }) =>
+      (await post<SentMessage>(`/whatsapp/inbox/conversations/${conversation}/messages`, { data })).data,
+    onSettled: () => client.invalidateQueries({ queryKey: inboxKeys.all }),
+  });
+};
+
+export type StartInput = { candidate?: string; to?: string; template: string; variables?: Record<string, string> };
+
+/** POST /whatsapp/inbox/conversations: a template to a candidate or a number opens a conversation. */
+export const useStartConversation = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (data: StartInput) => (await post<SentMessage>('/whatsapp/inbox/conversations', { data })).data,
+    onSettled: () => client.invalidateQueries({ queryKey: inboxKeys.all }),
+  });
+};
+
+/** GET /whatsapp/inbox/emulator: whether the app talks to the Twilio emulator (never a credential). */
+export const useEmulatorQuery = () => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: sendKeys.emulator,
+    queryFn: async () => (await get<{ data: { emulator: boolean; sender: string | null } }>('/whatsapp/inbox/emulator')).data.data,
+    staleTime: 60_000,
+  });
+};
+
+export type SimulatedInbound = {
+  from: string;
+  profileName: string;
+  kind: 'text' | 'media' | 'location';
+  body?: string;
+  mediaContentType?: string;
+  latitude?: number;
+  longitude?: number;
+  label?: string;
+};
+
+export const useSimulateInbound = () => {
+  const { post } = useFetchClient();
+  return useMutation({
+    mutationFn: async (data: SimulatedInbound) =>
+      (await post<{ data: { messageSid: string; from: string; to: string } }>('/whatsapp/inbox/emulator/inbound', { data })).data.data,
+  });
+};
+
+export const useCloseWindow = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (conversation: string) => (await post(`/whatsapp/inbox/conversations/${conversation}/close-window`)).data,
+    onSettled: () => client.invalidateQueries({ queryKey: inboxKeys.all }),
+  });
 };

@@ -46,3 +46,77 @@ export const useSubmitTemplate = () => {
     onSettled: () => client.invalidateQueries({ queryKey: templateKeys.all }),
   });
 };
+
+/** GET /whatsapp/templates/:id: a template as the editor holds it. */
+export type EditorTemplate = {
+  documentId: string;
+  name: string;
+  language: string;
+  category: string;
+  body: string;
+  variables: Record<string, string>;
+  contentSid: string | null;
+  approvalStatus: AdminTemplateView['approvalStatus'];
+  rejectionReason: string | null;
+  deletedAtTwilio: string | null;
+  lastSyncedAt: string | null;
+  media?: string[];
+  quickReplies?: Array<{ title: string; id?: string }>;
+  /** False once Twilio holds it: it can then only be copied into a new version. */
+  editable: boolean;
+};
+
+export type TemplateDraft = {
+  name: string;
+  language: string;
+  category: string;
+  body: string;
+  variables: Record<string, string>;
+  media?: string[];
+  quickReplies?: Array<{ title: string }>;
+};
+
+export const editorKeys = {
+  one: (id: string) => ['whatsapp', 'templates', 'one', id] as const,
+};
+
+export const useTemplateQuery = (id: string | null) => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: editorKeys.one(id ?? ''),
+    enabled: Boolean(id),
+    queryFn: async () => (await get<{ data: EditorTemplate }>(`/whatsapp/templates/${id}`)).data.data,
+  });
+};
+
+/** Creates the draft (no id yet) or saves it; the server refuses a template Twilio holds. */
+export const useSaveTemplate = () => {
+  const { post, put } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, draft }: { id: string | null; draft: TemplateDraft }) =>
+      id
+        ? (await put<{ data: EditorTemplate }>(`/whatsapp/templates/${id}`, { data: draft })).data.data
+        : (await post<{ data: EditorTemplate }>('/whatsapp/templates', { data: draft })).data.data,
+    onSettled: () => client.invalidateQueries({ queryKey: templateKeys.all }),
+  });
+};
+
+export const useNewTemplateVersion = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => (await post<{ data: EditorTemplate }>(`/whatsapp/templates/${id}/new-version`)).data.data,
+    onSettled: () => client.invalidateQueries({ queryKey: templateKeys.all }),
+  });
+};
+
+export const useDeleteTemplate = () => {
+  const { del } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) =>
+      (await del<{ data: { documentId: string; outcome: 'removed' | 'kept' } }>(`/whatsapp/templates/${id}`)).data.data,
+    onSettled: () => client.invalidateQueries({ queryKey: templateKeys.all }),
+  });
+};

@@ -10,6 +10,7 @@ import { useAllowedPages } from '../utils/useAllowedPages';
 
 const InboxPage = lazy(() => import('./Inbox/InboxPage').then((module) => ({ default: module.InboxPage })));
 const TemplatesPage = lazy(() => import('./Templates/TemplatesPage').then((module) => ({ default: module.TemplatesPage })));
+const TemplateEditorPage = lazy(() => import('./Templates/TemplateEditorPage').then((module) => ({ default: module.TemplateEditorPage })));
 const CampaignsPage = lazy(() => import('./Campaigns/CampaignsPage').then((module) => ({ default: module.CampaignsPage })));
 const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
 const SyncStatusPage = lazy(() => import('./SyncStatus/SyncStatusPage').then((module) => ({ default: module.SyncStatusPage })));
@@ -21,6 +22,7 @@ const readOf = (path: PluginPage['path']) => PLUGIN_PAGES.find((page) => page.pa
 const PAGE_ROUTES: Array<{ path: string; page: PluginPage['path']; Component: ComponentType }> = [
   { path: 'inbox', page: 'inbox', Component: InboxPage },
   { path: 'templates', page: 'templates', Component: TemplatesPage },
+  { path: 'templates/:id', page: 'templates', Component: TemplateEditorPage },
   { path: 'campaigns', page: 'campaigns', Component: CampaignsPage },
   { path: 'campaigns/:id', page: 'campaigns', Component: CampaignPage },
   { path: 'sync-status', page: 'sync-status', Component: SyncStatusPage },

@@ -15,3 +15,14 @@ export const deliveryFields = (row: Row) => ({
   readAt: isoOrNull(row.read_at),
   failedAt: isoOrNull(row.failed_at),
 });
+
+/** A json column of a raw row: Strapi's driver settings hand jsonb over as text. */
+export const jsonColumn = <T>(value: unknown): T | null => {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') return value as T;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return null;
+  }
+};

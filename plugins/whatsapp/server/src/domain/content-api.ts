@@ -170,9 +170,7 @@ export const changedFields = (local: StoredTemplateFields, remote: TemplateFromT
   return changed;
 };
 
-/** WhatsApp quick-reply buttons in a template. */
-export const QUICK_REPLY_MAX = 10;
-export const QUICK_REPLY_TITLE_MAX = 20;
+export { QUICK_REPLY_MAX, QUICK_REPLY_TITLE_MAX } from '../../../shared/templates';
 
 export type ContentExtras = {
   /** One public https URL: an image, video or document shown above the text. */

@@ -8,7 +8,8 @@ export type OutboundContent = {
   contentVariables?: Record<string, string> | null;
 };
 
-export type SenderSettings = { whatsappNumber?: string; messagingServiceSid?: string };
+/** `pinnedFrom`: one number of the Messaging Service's pool the message must go from (its conversation's). */
+export type SenderSettings = { whatsappNumber?: string; messagingServiceSid?: string; pinnedFrom?: string };
 
 /** Message create parameters, named as the twilio SDK names them. */
 export type TwilioCreateParams = {
@@ -60,8 +61,10 @@ export const buildCreateParams = (input: {
   const { content, sender } = input;
   const params: TwilioCreateParams = { to: toWhatsAppAddress(input.toE164) };
   // A Messaging Service picks the sender from its pool (and applies its own pacing).
-  if (sender.messagingServiceSid) params.messagingServiceSid = sender.messagingServiceSid;
-  else params.from = senderAddress(sender);
+  if (sender.messagingServiceSid) {
+    params.messagingServiceSid = sender.messagingServiceSid;
+    if (sender.pinnedFrom) params.from = sender.pinnedFrom;
+  } else params.from = senderAddress(sender);
   if (content.contentSid) {
     // Since April 2025 Twilio refuses template text sent as Body outside the window: a
     // template goes only as ContentSid + ContentVariables.

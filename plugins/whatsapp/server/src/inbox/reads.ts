@@ -2,9 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { encodeConversationCursor, encodeMessageCursor, type ConversationCursor, type MessageCursor } from '../domain/inbox-cursor';
 import { UID } from '../constants';
+import { renderTemplate } from '../domain/placeholders';
 import { withErrorDescription } from '../utils/message-view';
 import { candidateMatchOf, createInboxReadsRepository, type ConversationFilters } from './reads-sql';
-import { deliveryFields, isoOrNull } from '../database/sql-row';
+import { deliveryFields, isoOrNull, jsonColumn } from '../database/sql-row';
 
 /**
  * A search whose candidates match at most this many conversations lists them by id and sorts
@@ -49,9 +50,10 @@ const messageItem = (row: Row) =>
     direction: row.direction,
     from: row.from ?? null,
     to: row.to ?? null,
-    body: row.body ?? null,
-    media: row.media ?? null,
-    location: row.location ?? null,
+    body: row.body ?? (row.template_body ? renderTemplate(String(row.template_body), jsonColumn<Record<string, string>>(row.variables) ?? {}).text : null),
+    template: row.template_name ? { name: String(row.template_name) } : null,
+    media: jsonColumn(row.media),
+    location: jsonColumn(row.location),
     status: row.status,
     ...deliveryFields(row),
     messageType: row.message_type ?? null,

@@ -151,7 +151,11 @@ export const createDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const params = buildCreateParams({
       toE164: stripWhatsAppPrefix(message.to),
-      sender: settings,
+      // A reply in a conversation with another number of the Messaging Service goes from that number.
+      sender:
+        settings.messagingServiceSid && message.from && stripWhatsAppPrefix(message.from) !== settings.whatsappNumber
+          ? { ...settings, pinnedFrom: message.from }
+          : settings,
       content: {
         body: message.body,
         mediaUrls: message.media?.map((item) => item.url) ?? [],

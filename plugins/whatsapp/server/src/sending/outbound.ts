@@ -75,7 +75,8 @@ const previewOf = (input: { body: string | null; template?: TemplateRecord; vari
 export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repo = createOutboundMessageRepository(strapi);
 
-  const prepare = async (input: MessageSendInput): Promise<PreparedSend> => {
+  /** `pinnedSender`: send from this one of our senders (the conversation's own) instead of the configured one. */
+  const prepare = async (input: MessageSendInput, pinnedSender?: string): Promise<PreparedSend> => {
     const settings = await getService(strapi, 'settings').getResolved();
     const notConfigured = checkConfigured(settings, hostHints());
     if (notConfigured) throw refuse(notConfigured);
@@ -98,7 +99,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     // The conversation is per candidate and per our sender; a Messaging Service without a
     // number of its own is keyed by its SID.
-    const sender = settings.whatsappNumber ?? settings.messagingServiceSid!;
+    const sender = pinnedSender ?? settings.whatsappNumber ?? settings.messagingServiceSid!;
     const threadKey = (candidateDocumentId: string) => `${sender}|${candidateDocumentId}`;
     const conversation = candidate ? await repo.findConversation(threadKey(candidate.documentId)) : null;
 
@@ -124,7 +125,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
       candidate,
       sender,
       threadKey,
-      from: senderAddress(settings) ?? null,
+      from: pinnedSender?.startsWith('+') ? toWhatsAppAddress(pinnedSender) : (senderAddress(settings) ?? null),
       ...(template ? { template } : {}),
       body,
       media,
@@ -174,8 +175,8 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
      * `POST /messages`: 422 when a send rule refuses, else the pending message. `origin` orders
      * it in the queue: the inbox's sends go before API clients'.
      */
-    async send(input: MessageSendInput, origin: SendOrigin = 'api') {
-      return commit(await prepare(input), origin);
+    async send(input: MessageSendInput, origin: SendOrigin = 'api', options: { sender?: string } = {}) {
+      return commit(await prepare(input, options.sender), origin);
     },
 
     /**

@@ -4,6 +4,7 @@ import { UID } from '../constants';
 import { validateTemplateBody } from '../domain/placeholders';
 import { rethrowUniqueViolation } from '../database/db-errors';
 import { isWrite, type DocumentContext, type DocumentNext } from '../document-middlewares/types';
+import { deleteAtTwilioFirst, refuseChangeAtTwilio } from '../template-editor/immutable-at-twilio';
 
 const UNIQUE_FIELDS = { plugin_whatsapp_templates_content_sid_unique: 'contentSid' };
 
@@ -15,8 +16,15 @@ type TemplateText = { body?: string | null; variables?: Record<string, string> |
  * body alone still finds the samples already stored.
  */
 export const templateRules = (strapi: Core.Strapi) => async (context: DocumentContext, next: DocumentNext) => {
+  if (context.uid === UID.template && context.action === 'delete' && context.params?.documentId) {
+    await deleteAtTwilioFirst(strapi, context.params.documentId);
+    return next();
+  }
   if (context.uid !== UID.template || !isWrite(context.action) || !context.params?.data) return next();
   const data = context.params.data as TemplateText;
+  if (context.action === 'update' && context.params.documentId) {
+    await refuseChangeAtTwilio(strapi, context.params.documentId, context.params.data);
+  }
   if (data.body !== undefined || data.variables !== undefined) {
     let current: TemplateText = {};
     if (context.action === 'update' && context.params.documentId) {

@@ -10,6 +10,7 @@ import {
 import { validateTemplateBody } from '../domain/placeholders';
 import { ACTIVE_APPROVAL_STATUSES, TEMPLATE_CATEGORIES } from '../../../shared/statuses';
 import { templateRepository, type TemplateRow } from './sql';
+import { extrasFromTypes } from '../template-editor/draft-extras';
 import { conflictError } from '../utils/http-error';
 import { describeFailureForLog, twilioFailureError } from '../utils/twilio-failure';
 
@@ -57,6 +58,8 @@ export const createTemplateSubmitService = ({ strapi }: { strapi: Core.Strapi })
     const repository = templateRepository(strapi);
     const found = await repository.findByDocumentId(documentId);
     if (!found) throw new errors.NotFoundError('Template not found');
+    // A draft written in the admin editor keeps its media or quick replies until this first submit.
+    if (!found.contentSid && !hasExtras(extras)) extras = extrasFromTypes(found.twilioTypes);
     assertSubmittable(found, extras);
     const { content, failure } = await getService(strapi, 'twilio').contentApi();
 

@@ -3,14 +3,29 @@ import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Flex, Searchbar, Typography } from '@strapi/design-system';
+import { Clock, Phone, Plus } from '@strapi/icons';
 import { actionUid } from '../../../../shared/permissions';
-import { useConversationsQuery, useInboxLiveUpdates, useMarkRead, useRetryMessage, useSendMessage, useThreadQuery } from '../../api/inbox';
+import {
+  useCloseWindow,
+  useConversationsQuery,
+  useEmulatorQuery,
+  useInboxLiveUpdates,
+  useMarkRead,
+  useReply,
+  useReplyPlanQuery,
+  useRetryMessage,
+  useThreadQuery,
+} from '../../api/inbox';
+import { NewConversationDialog } from '../../components/NewConversationDialog';
 import { getTranslation } from '../../utils/getTranslation';
 import { useNotifyError, useQueryErrorNotification } from '../../utils/useApiError';
 import { ConversationList, displayName } from './components/ConversationList';
 import { Composer } from './components/Composer';
 import { ModeAlert } from './components/ModeAlert';
+import { SendTemplateDialog } from './components/SendTemplateDialog';
+import { SimulateInboundDialog } from './components/SimulateInboundDialog';
 import { Thread } from './components/Thread';
+import { WindowLine } from './components/WindowLine';
 
 const PERMISSIONS = { send: [{ action: actionUid('messagesSend'), subject: null }] };
 
@@ -28,8 +43,15 @@ export const InboxPage = () => {
   const conversations = useConversationsQuery(appliedSearch);
   const thread = useThreadQuery(selectedId);
   const markRead = useMarkRead();
-  const send = useSendMessage();
+  const reply = useReply();
   const retry = useRetryMessage();
+  const plan = useReplyPlanQuery(selectedId);
+  const emulator = useEmulatorQuery();
+  const closeWindow = useCloseWindow();
+  // One unsent draft per conversation, for as long as the page is open; never shared between them.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [dialog, setDialog] = useState<'template' | 'new' | 'simulate' | null>(null);
+  const inEmulator = Boolean(emulator.data?.emulator);
 
   // Debounced search: the list follows what is typed, not every key.
   useEffect(() => {
@@ -39,6 +61,7 @@ export const InboxPage = () => {
 
   useQueryErrorNotification(conversations.error);
   useQueryErrorNotification(thread.error);
+  useQueryErrorNotification(plan.error);
 
   const selected = useMemo(
     () =>
@@ -55,18 +78,40 @@ export const InboxPage = () => {
 
   const streamState = useInboxLiveUpdates(selectedId);
 
-  const windowOpen = Boolean(selected?.windowExpiresAt && new Date(selected.windowExpiresAt).getTime() > Date.now());
-
-  const onSend = async (body: string) => {
-    if (!selected?.candidate) return false;
+  /** Sends in the open conversation; a template from another sender lands in (and opens) that conversation. */
+  const sendInConversation = async (input: { body?: string; template?: string; variables?: Record<string, string> }) => {
+    if (!selectedId) return false;
     try {
-      await send.mutateAsync({ candidate: selected.candidate.documentId, body });
+      const sent = await reply.mutateAsync({ conversation: selectedId, ...input });
+      if (sent.meta.conversation && sent.meta.conversation !== selectedId) setParams({ conversation: sent.meta.conversation });
       return true;
     } catch (error) {
       fail(error);
       return false;
     }
   };
+
+  const onSendTemplate = async (choice: { template: string; variables: Record<string, string> }) => {
+    const sent = await sendInConversation(choice);
+    if (sent) {
+      toggleNotification({ type: 'success', message: formatMessage({ id: getTranslation('inbox.template.sent'), defaultMessage: 'Template sent' }) });
+    }
+    return sent;
+  };
+
+  const onCloseWindow = () =>
+    selectedId &&
+    closeWindow.mutate(selectedId, {
+      onError: fail,
+      onSuccess: () =>
+        toggleNotification({
+          type: 'info',
+          message: formatMessage({
+            id: getTranslation('inbox.emulator.windowClosed'),
+            defaultMessage: 'The emulator moved this conversation 24 hours on: its reply window is closed.',
+          }),
+        }),
+    });
 
   const onRetry = (id: string) =>
     retry.mutate(id, {
@@ -83,10 +128,24 @@ export const InboxPage = () => {
       <Layouts.Header
         title={title}
         subtitle={formatMessage({ id: getTranslation('inbox.subtitle'), defaultMessage: 'WhatsApp conversations with candidates' })}
+        primaryAction={
+          canSend ? (
+            <Button startIcon={<Plus />} onClick={() => setDialog('new')}>
+              {formatMessage({ id: getTranslation('inbox.new'), defaultMessage: 'New conversation' })}
+            </Button>
+          ) : undefined
+        }
         secondaryAction={
-          <Badge active={streamState === 'live'}>
-            {formatMessage({ id: getTranslation(`inbox.stream.${streamState}`), defaultMessage: streamState })}
-          </Badge>
+          <Flex gap={2}>
+            <Badge active={streamState === 'live'}>
+              {formatMessage({ id: getTranslation(`inbox.stream.${streamState}`), defaultMessage: streamState })}
+            </Badge>
+            {inEmulator && canSend && (
+              <Button variant="secondary" size="S" startIcon={<Phone />} onClick={() => setDialog('simulate')}>
+                {formatMessage({ id: getTranslation('inbox.emulator.simulate'), defaultMessage: 'Simulate an incoming message' })}
+              </Button>
+            )}
+          </Flex>
         }
       />
       <Layouts.Content>
@@ -132,20 +191,32 @@ export const InboxPage = () => {
           <Flex direction="column" alignItems="stretch" style={{ flex: 1, minWidth: 0 }}>
             {selected ? (
               <>
-                <Box padding={4} borderColor="neutral150" style={{ borderBottomWidth: 1, borderBottomStyle: 'solid' }}>
-                  <Typography variant="delta" tag="h2" fontWeight="bold">
-                    {displayName(selected)}
-                  </Typography>
-                  <Typography variant="pi" textColor="neutral600">
-                    {selected.candidate?.name ? `${selected.candidate.phone} · ` : ''}
-                    {windowOpen
-                      ? formatMessage(
-                          { id: getTranslation('inbox.window.open'), defaultMessage: 'Reply window open until {time}' },
-                          { time: new Date(selected.windowExpiresAt as string).toLocaleString() }
-                        )
-                      : formatMessage({ id: getTranslation('inbox.window.closed'), defaultMessage: 'Reply window closed' })}
-                  </Typography>
-                </Box>
+                <Flex
+                  padding={4}
+                  gap={4}
+                  justifyContent="space-between"
+                  borderColor="neutral150"
+                  style={{ borderBottomWidth: 1, borderBottomStyle: 'solid' }}
+                >
+                  <Box>
+                    <Typography variant="delta" tag="h2" fontWeight="bold">
+                      {displayName(selected)}
+                    </Typography>
+                    <WindowLine phone={selected.candidate?.name ? selected.candidate.phone : null} plan={plan.data} />
+                  </Box>
+                  {inEmulator && canSend && plan.data?.senderIsOurs && plan.data.window.open && (
+                    <Button
+                      variant="tertiary"
+                      size="S"
+                      startIcon={<Clock />}
+                      loading={closeWindow.isPending}
+                      onClick={onCloseWindow}
+                      style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+                    >
+                      {formatMessage({ id: getTranslation('inbox.emulator.closeWindow'), defaultMessage: 'Close the reply window (emulator)' })}
+                    </Button>
+                  )}
+                </Flex>
                 <Box background="neutral100" style={{ flex: 1, overflowY: 'auto' }}>
                   {thread.hasNextPage && (
                     <Flex justifyContent="center" paddingTop={3}>
@@ -163,11 +234,23 @@ export const InboxPage = () => {
                   />
                 </Box>
                 <Composer
-                  windowOpen={windowOpen}
+                  key={selected.documentId}
+                  plan={plan.data}
                   canSend={canSend}
                   optedOut={selected.candidate?.optIn === 'opted_out'}
-                  sending={send.isPending}
-                  onSend={onSend}
+                  sending={reply.isPending}
+                  value={drafts[selected.documentId] ?? ''}
+                  onChange={(text) => setDrafts((current) => ({ ...current, [selected.documentId]: text }))}
+                  onSend={(body) => sendInConversation({ body })}
+                  onSendTemplate={() => setDialog('template')}
+                />
+                <SendTemplateDialog
+                  open={dialog === 'template'}
+                  candidate={plan.data?.candidate ?? null}
+                  sender={plan.data?.nextSender ?? null}
+                  sending={reply.isPending}
+                  onClose={() => setDialog(null)}
+                  onSend={onSendTemplate}
                 />
               </>
             ) : (
@@ -179,6 +262,12 @@ export const InboxPage = () => {
             )}
           </Flex>
         </Flex>
+        <NewConversationDialog
+          open={dialog === 'new'}
+          onClose={() => setDialog(null)}
+          onStarted={(conversation) => conversation && setParams({ conversation })}
+        />
+        {inEmulator && <SimulateInboundDialog open={dialog === 'simulate'} sender={emulator.data?.sender ?? null} onClose={() => setDialog(null)} />}
       </Layouts.Content>
     </Page.Main>
   );

@@ -6,13 +6,14 @@ import { ArrowClockwise, Plus } from '@strapi/icons';
 import { actionUid } from '../../../../shared/permissions';
 import { useSubmitTemplate, useSyncTemplates, useTemplatesQuery, type AdminTemplateView } from '../../api/templates';
 import { ListBody } from '../../components/ListBody';
+import { PLUGIN_ID } from '../../pluginId';
 import { useNotifyError, useQueryErrorNotification } from '../../utils/useApiError';
 import { useTranslate } from '../../utils/useTranslate';
 import { PreviewModal } from './components/PreviewModal';
 import { TemplatesTable } from './components/TemplatesTable';
 
 const PERMISSIONS = [{ action: actionUid('templatesManage'), subject: null }];
-const TEMPLATES_IN_CONTENT_MANAGER = '/content-manager/collection-types/plugin::whatsapp.template';
+const EDITOR = `/plugins/${PLUGIN_ID}/templates`;
 
 /** Templates with their WhatsApp approval; syncing from Twilio and submitting need templates.manage. */
 export const TemplatesPage = () => {
@@ -51,11 +52,11 @@ export const TemplatesPage = () => {
       {sync.isPending ? t('templates.sync.running', 'Syncing…') : t('templates.sync', 'Sync from Twilio')}
     </Button>
   ) : undefined;
-  const createLink = (
-    <LinkButton tag={RouterLink} to={`${TEMPLATES_IN_CONTENT_MANAGER}/create`} variant="secondary" startIcon={<Plus />}>
+  const createLink = canManage ? (
+    <LinkButton tag={RouterLink} to={`${EDITOR}/new`} variant="secondary" startIcon={<Plus />}>
       {t('templates.create', 'Create a template')}
     </LinkButton>
-  );
+  ) : undefined;
 
   return (
     <Page.Main>
@@ -73,7 +74,7 @@ export const TemplatesPage = () => {
           empty={{
             content: t(
               'templates.empty',
-              'No templates yet. Sync the ones your Twilio account already holds, or create one in the Content Manager and submit it for approval.'
+              'No templates yet. Sync the ones your Twilio account already holds, or create one here and submit it for approval.'
             ),
             action: (
               <Flex gap={2}>

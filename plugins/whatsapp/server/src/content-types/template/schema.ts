@@ -37,7 +37,8 @@ export const templateSchema = {
     // the template is kept (messages and campaigns point at it) but can no longer be sent.
     deletedAtTwilio: { type: 'datetime', configurable: false },
     // Twilio's `types` as last created or synced (twilio/text, twilio/media, twilio/quick-reply…);
-    // `body` mirrors their text. Written by the sync and the submit; the REST input schema refuses it.
+    // `body` mirrors their text. Written by the sync and the submit, and for a draft by the admin
+    // editor (the media or quick replies it will be created with); the REST input schema refuses it.
     twilioTypes: { type: 'json', configurable: false },
   },
   indexes: [{ name: 'plugin_whatsapp_templates_content_sid_unique', columns: ['content_sid'], type: 'unique' }],

@@ -90,6 +90,11 @@ export const Thread = ({ messages, isLoading, canRetry, retryingId, onRetry }: P
             >
               {message.media && message.media.length > 0 && <Media media={message.media} />}
               {message.location && <Location location={message.location} />}
+              {message.template && (
+                <Typography tag="p" variant="pi" textColor="neutral600" fontWeight="bold">
+                  {formatMessage({ id: getTranslation('inbox.thread.template'), defaultMessage: 'Template {name}' }, { name: message.template.name })}
+                </Typography>
+              )}
               {message.body && (
                 <Typography tag="p" variant="omega" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {message.body}

@@ -1,4 +1,6 @@
-import { Button, Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Link as RouterLink } from 'react-router-dom';
+import { Button, Flex, IconButton, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { PLUGIN_ID } from '../../../pluginId';
 import { TableHead } from '../../../components/TableHead';
 import { Eye, PaperPlane } from '@strapi/icons';
 import { submittable } from '../../../../../shared/templates';
@@ -36,7 +38,9 @@ export const TemplatesTable = ({ templates, canManage, submittingId, onPreview, 
         {templates.map((template) => (
           <Tr key={template.documentId} data-template={template.documentId}>
             <Td>
-              <Typography fontWeight="bold">{template.name}</Typography>
+              <Link tag={RouterLink} to={`/plugins/${PLUGIN_ID}/templates/${template.documentId}`}>
+                <Typography fontWeight="bold">{template.name}</Typography>
+              </Link>
             </Td>
             <Td>
               <TemplateStatusBadge template={template} />
