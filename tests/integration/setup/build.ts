@@ -11,7 +11,10 @@ const run = (file: string, args: string[], cwd = APP_ROOT) =>
  */
 export const buildApp = () => {
   const started = Date.now();
-  run(process.execPath, [path.join(APP_ROOT, 'node_modules/@strapi/sdk-plugin/bin/strapi-plugin.js'), 'build', '--silent'], path.join(APP_ROOT, 'plugins/whatsapp'));
+  const plugin = path.join(APP_ROOT, 'plugins/whatsapp');
+  // The plugin's `npm run build`: the bundles, then shared/'s type declarations.
+  run(process.execPath, [path.join(APP_ROOT, 'node_modules/@strapi/sdk-plugin/bin/strapi-plugin.js'), 'build', '--silent'], plugin);
+  run(process.execPath, [path.join(APP_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'shared/tsconfig.build.json'], plugin);
   run(process.execPath, [path.join(APP_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
   return Date.now() - started;
 };
