@@ -11,6 +11,7 @@ import { statusSyncController } from './status-sync';
 import { campaignActionsController } from './campaign-actions';
 import { adminInboxController } from './admin-inbox';
 import { adminCampaignsController } from './admin-campaigns';
+import { audiencesController } from '../audiences';
 
 export default {
   candidate: candidateController,
@@ -26,4 +27,5 @@ export default {
   'campaign-actions': campaignActionsController,
   'admin-inbox': adminInboxController,
   'admin-campaigns': adminCampaignsController,
+  audiences: audiencesController,
 };

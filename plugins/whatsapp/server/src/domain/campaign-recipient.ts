@@ -7,7 +7,7 @@ import { checkRecipientPhone } from './send-rules';
 import { MESSAGE_STATUSES, type MessageStatus, type OptInState } from './statuses';
 import { renderForCandidate, type CandidateValues, type VariableMapping } from './variable-mapping';
 
-export const SKIP_REASONS = ['opted_out', 'invalid_phone', 'missing_variable', 'candidate_deleted'] as const;
+export const SKIP_REASONS = ['opted_out', 'invalid_phone', 'duplicate_phone', 'missing_variable', 'candidate_deleted'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /**

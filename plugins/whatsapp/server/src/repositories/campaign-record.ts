@@ -11,7 +11,8 @@ import { jsonParam } from './document-row';
  * can never both go ahead; the Document Service takes no row locks.
  */
 
-export type CampaignAudience = { candidates?: string[]; tags?: string[] };
+/** Any stored shape; audiences/audience.ts reads it. */
+export type CampaignAudience = Record<string, unknown>;
 
 export type LockedCampaign = {
   id: number;

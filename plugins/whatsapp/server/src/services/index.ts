@@ -28,6 +28,7 @@ import { createRealtimeStreamService } from './realtime-stream';
 import { createDatabaseFaultsService } from './database-faults';
 import { createAdminCampaignsService } from './admin-campaigns';
 import { createInboxReadsService } from './inbox-reads';
+import { createAudiencesService } from '../audiences';
 
 export default {
   settings: createSettingsService,
@@ -60,4 +61,5 @@ export default {
   'database-faults': createDatabaseFaultsService,
   'admin-campaigns': createAdminCampaignsService,
   'inbox-reads': createInboxReadsService,
+  audiences: createAudiencesService,
 };

@@ -26,6 +26,7 @@ import type { RealtimeStreamService } from '../services/realtime-stream';
 import type { DatabaseFaultsService } from '../services/database-faults';
 import type { AdminCampaignsService } from '../services/admin-campaigns';
 import type { InboxReadsService } from '../services/inbox-reads';
+import type { AudiencesService } from '../audiences';
 
 type Services = {
   settings: SettingsService;
@@ -54,6 +55,7 @@ type Services = {
   'database-faults': DatabaseFaultsService;
   'admin-campaigns': AdminCampaignsService;
   'inbox-reads': InboxReadsService;
+  audiences: AudiencesService;
 };
 
 /** Typed access to the plugin's own services; resolved lazily so factories never cycle. */

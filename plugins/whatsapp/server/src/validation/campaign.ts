@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentId, isoDateTime } from './common';
+import { audienceSchema } from '../audiences/schema';
 
 const CANDIDATE_FIELDS = ['name', 'phone', 'email'] as const;
 
@@ -10,12 +11,7 @@ export const variableSourceSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('text'), value: z.string().max(1000) }).strict(),
 ]);
 
-export const audienceSchema = z
-  .object({
-    candidates: z.array(documentId).max(100_000).default([]),
-    tags: z.array(z.string().trim().min(1).max(64)).max(100).default([]),
-  })
-  .strict();
+export { audienceSchema };
 
 const campaignFields = z
   .object({

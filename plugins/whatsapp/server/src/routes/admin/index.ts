@@ -1,4 +1,5 @@
 import { actionUid, type PluginActionKey } from '../../../../shared/permissions';
+import { audienceAdminRoutes } from '../../audiences';
 
 /** Every admin route checks its RBAC action on the server, not only in the UI. */
 const can = (...keys: PluginActionKey[]) => [
@@ -35,7 +36,8 @@ export default {
     { method: 'POST', path: '/sync-status', handler: 'status-sync.start', config: { policies: can('syncRun') } },
     { method: 'GET', path: '/sync-status', handler: 'status-sync.find', config: { policies: can('messagesRead') } },
     { method: 'GET', path: '/sync-status/:id', handler: 'status-sync.findOne', config: { policies: can('messagesRead') } },
-    // The Campaigns page (create and edit stay in the Content Manager).
+    // The Campaigns page and the New campaign wizard.
+    ...audienceAdminRoutes(can),
     { method: 'GET', path: '/campaigns', handler: 'admin-campaigns.find', config: { policies: can('campaignsRead') } },
     { method: 'GET', path: '/campaigns/:id', handler: 'admin-campaigns.findOne', config: { policies: can('campaignsRead') } },
     { method: 'POST', path: '/campaigns/:id/launch', handler: 'campaign-actions.launch', config: { policies: can('campaignsManage') } },

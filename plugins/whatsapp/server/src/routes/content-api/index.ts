@@ -1,5 +1,6 @@
 import { CONTENT_QUERY_MIDDLEWARE } from '../../middlewares/content-query';
 import { webhookRoutes } from './webhooks';
+import { audienceContentRoutes } from '../../audiences';
 
 /**
  * REST content API under /api/whatsapp. Every route is a permission that a
@@ -39,7 +40,8 @@ export default {
     { method: 'POST', path: '/templates/:id/submit', handler: 'template-actions.submit', config: routeConfig() },
     { method: 'POST', path: '/templates/:id/preview', handler: 'template-actions.preview', config: routeConfig() },
     ...crud('template', 'templates', ['find', 'findOne', 'create', 'update', 'delete']),
-    // Campaign actions and per-recipient status, before the generic /campaigns/:id routes.
+    // Campaign actions, preview and per-recipient status, before the generic /campaigns/:id routes.
+    ...audienceContentRoutes(routeConfig),
     { method: 'POST', path: '/campaigns/:id/launch', handler: 'campaign-actions.launch', config: routeConfig() },
     { method: 'POST', path: '/campaigns/:id/pause', handler: 'campaign-actions.pause', config: routeConfig() },
     { method: 'POST', path: '/campaigns/:id/resume', handler: 'campaign-actions.resume', config: routeConfig() },
