@@ -12,6 +12,8 @@ import { campaignActionsController } from './campaign-actions';
 import { adminInboxController } from './admin-inbox';
 import { adminCampaignsController } from './admin-campaigns';
 import { audiencesController } from '../audiences';
+import { candidatesAdminController } from '../candidates-admin';
+import { campaignEditorController } from '../campaign-editor';
 
 export default {
   candidate: candidateController,
@@ -28,4 +30,6 @@ export default {
   'admin-inbox': adminInboxController,
   'admin-campaigns': adminCampaignsController,
   audiences: audiencesController,
+  'candidates-admin': candidatesAdminController,
+  'campaign-editor': campaignEditorController,
 };

@@ -29,6 +29,8 @@ import { createDatabaseFaultsService } from './database-faults';
 import { createAdminCampaignsService } from './admin-campaigns';
 import { createInboxReadsService } from './inbox-reads';
 import { createAudiencesService } from '../audiences';
+import { createCandidatesAdminService } from '../candidates-admin';
+import { createCampaignEditorService } from '../campaign-editor';
 
 export default {
   settings: createSettingsService,
@@ -62,4 +64,6 @@ export default {
   'admin-campaigns': createAdminCampaignsService,
   'inbox-reads': createInboxReadsService,
   audiences: createAudiencesService,
+  'candidates-admin': createCandidatesAdminService,
+  'campaign-editor': createCampaignEditorService,
 };

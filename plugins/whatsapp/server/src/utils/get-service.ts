@@ -27,6 +27,8 @@ import type { DatabaseFaultsService } from '../services/database-faults';
 import type { AdminCampaignsService } from '../services/admin-campaigns';
 import type { InboxReadsService } from '../services/inbox-reads';
 import type { AudiencesService } from '../audiences';
+import type { CandidatesAdminService } from '../candidates-admin';
+import type { CampaignEditorService } from '../campaign-editor';
 
 type Services = {
   settings: SettingsService;
@@ -56,6 +58,8 @@ type Services = {
   'admin-campaigns': AdminCampaignsService;
   'inbox-reads': InboxReadsService;
   audiences: AudiencesService;
+  'candidates-admin': CandidatesAdminService;
+  'campaign-editor': CampaignEditorService;
 };
 
 /** Typed access to the plugin's own services; resolved lazily so factories never cycle. */

@@ -1,5 +1,7 @@
 import { actionUid, type PluginActionKey } from '../../../../shared/permissions';
 import { audienceAdminRoutes } from '../../audiences';
+import { candidateAdminRoutes } from '../../candidates-admin';
+import { campaignEditorRoutes } from '../../campaign-editor';
 
 /** Every admin route checks its RBAC action on the server, not only in the UI. */
 const can = (...keys: PluginActionKey[]) => [
@@ -24,6 +26,8 @@ export default {
     { method: 'GET', path: '/inbox/conversations/:id/messages', handler: 'admin-inbox.messages', config: { policies: can('messagesRead') } },
     { method: 'POST', path: '/inbox/conversations/:id/read', handler: 'admin-inbox.markRead', config: { policies: can('messagesRead') } },
     { method: 'GET', path: '/inbox/stream', handler: 'admin-inbox.stream', config: { policies: can('messagesRead') } },
+    // The Candidates page.
+    ...candidateAdminRoutes(can),
     // The inbox composer.
     { method: 'POST', path: '/messages', handler: 'admin-messages.send', config: { policies: can('messagesSend') } },
     { method: 'POST', path: '/messages/:id/retry', handler: 'admin-messages.retry', config: { policies: can('messagesSend') } },
@@ -38,6 +42,7 @@ export default {
     { method: 'GET', path: '/sync-status/:id', handler: 'status-sync.findOne', config: { policies: can('messagesRead') } },
     // The Campaigns page and the New campaign wizard.
     ...audienceAdminRoutes(can),
+    ...campaignEditorRoutes(can),
     { method: 'GET', path: '/campaigns', handler: 'admin-campaigns.find', config: { policies: can('campaignsRead') } },
     { method: 'GET', path: '/campaigns/:id', handler: 'admin-campaigns.findOne', config: { policies: can('campaignsRead') } },
     { method: 'POST', path: '/campaigns/:id/launch', handler: 'campaign-actions.launch', config: { policies: can('campaignsManage') } },
