@@ -9,8 +9,10 @@ import type { SqlFragment } from './filters-sql';
  * Who of an audience is sent to and who is skipped (and why), with each one's placeholder values,
  * as one SELECT: the launch inserts it whole (INSERT … SELECT) and the preview counts it, so
  * neither loads the audience into Node. Same rules, in the same order, as planRecipient
- * (domain/campaign-recipient.ts): opted out, then a number that cannot be a WhatsApp address,
- * then a number another candidate of the audience already has, then an empty placeholder.
+ * (domain/campaign-recipient.ts): opted out, then a number another candidate of the audience
+ * already has (the same digits written another way: the E.164 one is kept, so an opt-out of
+ * either keeps the number out), then a number that cannot be a WhatsApp address, then an empty
+ * placeholder.
  *
  * Columns: candidate_id, document_id, name, phone, skip_reason (null: sent), skip_detail,
  * variables (jsonb of the placeholders that have a value; complete when sent).
@@ -68,15 +70,16 @@ export const recipientPlanSql = (audience: Audience, body: string, mapping: Vari
       FROM (
         SELECT p.id AS candidate_id, p.document_id, p.name, p.phone,
                CASE WHEN p.opt_in = 'opted_out' THEN 'opted_out'
-                    WHEN p.phone IS NULL OR p.phone !~ '${E164}' THEN 'invalid_phone'
                     WHEN p.phone_rank > 1 THEN 'duplicate_phone'
+                    WHEN p.phone IS NULL OR p.phone !~ '${E164}' THEN 'invalid_phone'
                     WHEN ${anyMissing} THEN 'missing_variable'
                END AS skip_reason,
                ${missingList} AS missing,
                ${variables} AS variables
           FROM (
             SELECT a.id, a.document_id, a.name, a.phone, a.opt_in${valueColumns},
-                   row_number() OVER (PARTITION BY regexp_replace(a.phone, '[^0-9]', '', 'g') ORDER BY a.id) AS phone_rank
+                   row_number() OVER (PARTITION BY regexp_replace(a.phone, '[^0-9]', '', 'g')
+                                      ORDER BY (a.phone ~ '${E164}') DESC, a.id) AS phone_rank
               FROM (
                 SELECT c.id, c.document_id, c.name, c.phone, c.opt_in${rawColumns}
                   FROM ${TABLE.candidate} c

@@ -24,8 +24,9 @@ export const candidateFilterSchema = z.record(z.string(), z.unknown());
  */
 export const audienceSchema = z
   .object({
-    candidates: z.array(documentId).max(100_000).optional(),
-    tags: z.union([tagList, tagRulesSchema]).optional(),
+    // Defaults as the original shape stored them, so an unchanged audience compares equal.
+    candidates: z.array(documentId).max(100_000).default([]),
+    tags: z.union([tagList, tagRulesSchema]).default([]),
     filters: candidateFilterSchema.optional(),
   })
   .strict()
@@ -41,4 +42,4 @@ export const audienceSchema = z
   });
 
 export type TagRules = z.infer<typeof tagRulesSchema>;
-export type AudienceInput = z.infer<typeof audienceSchema>;
+export type AudienceInput = z.input<typeof audienceSchema>;
