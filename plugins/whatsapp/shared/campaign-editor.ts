@@ -29,3 +29,7 @@ export type CampaignDraftInput = {
   audience?: AudienceInput | null;
   scheduledAt?: string | null;
 };
+
+/** The renderer campaigns send with, so the wizard's live preview is the text that goes out. */
+export { renderForCandidate } from '../server/src/domain/variable-mapping';
+export { CANDIDATE_FIELDS } from '../server/src/domain/variable-mapping';

@@ -9,7 +9,7 @@ import { useFormatDateTime, useTranslate } from '../../utils/useTranslate';
 import { CampaignActions } from './components/CampaignActions';
 import { CampaignProgress } from './components/CampaignProgress';
 import { CampaignStateBadge } from './components/CampaignStateBadge';
-import { CAMPAIGNS_IN_CONTENT_MANAGER } from './components/ContentManagerLink';
+import { CampaignEditActions } from './components/CampaignEditActions';
 import { RecipientsTable } from './components/RecipientsTable';
 import { SkippedReasons } from './components/SkippedReasons';
 import { StatsChart } from './components/StatsChart';
@@ -57,11 +57,7 @@ export const CampaignPage = () => {
           </Flex>
         }
         primaryAction={<CampaignActions campaign={view} />}
-        secondaryAction={
-          <Link tag={RouterLink} to={`${CAMPAIGNS_IN_CONTENT_MANAGER}/${view.documentId}`}>
-            {t('campaigns.detail.edit', 'Open in the Content Manager')}
-          </Link>
-        }
+        secondaryAction={<CampaignEditActions campaign={view} />}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
