@@ -23,7 +23,7 @@ export const CandidatePicker = ({ onPick, label }: { onPick: (candidate: Candida
       onChange={(documentId?: string) => {
         const candidate = rows.find((row) => row.documentId === documentId);
         if (candidate) onPick(candidate);
-        setText('');
+        setTimeout(() => setText(''), 0);
       }}
     >
       {rows.map((row) => (

@@ -38,14 +38,10 @@ export const MappingStep = ({ template, mapping, onChange, sample }: Props) => {
         const source = mapping[String(n)];
         return (
           <Flex key={n} gap={3} alignItems="flex-end" data-placeholder={n}>
-            <Box paddingBottom={3} width="4rem">
-              <Typography fontWeight="bold">{`{{${n}}}`}</Typography>
-            </Box>
             <Box width="26rem">
               <Field.Root name={`source-${n}`}>
-                <Field.Label>{t('wizard.mapping.source', 'Filled with')}</Field.Label>
+                <Field.Label>{t('wizard.mapping.sourceOf', '{placeholder} is filled with', { placeholder: `{{${n}}}` })}</Field.Label>
                 <SingleSelect
-                  aria-label={t('wizard.mapping.sourceOf', 'Source of {placeholder}', { placeholder: `{{${n}}}` })}
                   placeholder={t('wizard.mapping.choose', 'Choose…')}
                   value={choiceOf(source)}
                   onChange={(value: string | number) => set(n, sourceFor(value as Choice, source))}
@@ -61,9 +57,8 @@ export const MappingStep = ({ template, mapping, onChange, sample }: Props) => {
             {source?.source === 'attribute' && (
               <Box flex="1">
                 <Field.Root name={`attribute-${n}`} hint={attributeKeys.length ? t('wizard.mapping.attributeHint', 'This candidate has: {keys}', { keys: attributeKeys.join(', ') }) : undefined}>
-                  <Field.Label>{t('wizard.mapping.attribute', 'Attribute')}</Field.Label>
+                  <Field.Label>{t('wizard.mapping.attributeOf', 'Attribute for {placeholder}', { placeholder: `{{${n}}}` })}</Field.Label>
                   <TextInput
-                    aria-label={t('wizard.mapping.attributeOf', 'Attribute for {placeholder}', { placeholder: `{{${n}}}` })}
                     placeholder={t('wizard.mapping.attributePlaceholder', 'city')}
                     value={source.key}
                     onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(n, { source: 'attribute', key: event.target.value })}
@@ -75,9 +70,8 @@ export const MappingStep = ({ template, mapping, onChange, sample }: Props) => {
             {source?.source === 'text' && (
               <Box flex="1">
                 <Field.Root name={`text-${n}`}>
-                  <Field.Label>{t('wizard.mapping.text', 'Text')}</Field.Label>
+                  <Field.Label>{t('wizard.mapping.textOf', 'Text for {placeholder}', { placeholder: `{{${n}}}` })}</Field.Label>
                   <TextInput
-                    aria-label={t('wizard.mapping.textOf', 'Text for {placeholder}', { placeholder: `{{${n}}}` })}
                     value={source.value}
                     onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(n, { source: 'text', value: event.target.value })}
                   />

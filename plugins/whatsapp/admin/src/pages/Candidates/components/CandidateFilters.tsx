@@ -35,7 +35,7 @@ export const CandidateFilters = ({ filters, onChange }: { filters: Filters; onCh
           {t('candidates.search.label', 'Search candidates')}
         </Searchbar>
       </Box>
-      <Box width="18rem">
+      <Box width="22rem">
         {filters.tag ? (
           <Tag icon={<Cross />} label={t('candidates.filter.tag.clear', 'Remove the tag filter')} onClick={() => set({ tag: null })}>
             {t('candidates.filter.tag.active', 'Tag: {tag}', { tag: filters.tag })}
@@ -44,7 +44,7 @@ export const CandidateFilters = ({ filters, onChange }: { filters: Filters; onCh
           <TagPicker creatable={false} label={t('candidates.filter.tag', 'Filter by tag')} placeholder={t('candidates.filter.tag', 'Filter by tag')} onPick={(tag) => set({ tag })} />
         )}
       </Box>
-      <Box width="16rem">
+      <Box width="20rem">
         <SingleSelect
           aria-label={t('candidates.filter.optIn', 'Opt-in')}
           value={filters.optIn ?? ANY}
@@ -56,7 +56,7 @@ export const CandidateFilters = ({ filters, onChange }: { filters: Filters; onCh
           <SingleSelectOption value="opted_out">{t('candidates.optIn.opted_out', 'Opted out')}</SingleSelectOption>
         </SingleSelect>
       </Box>
-      <Box width="18rem">
+      <Box width="26rem">
         <SingleSelect
           aria-label={t('candidates.filter.wrote', 'Wrote to us')}
           value={filters.wroteWithinDays === null ? ANY : String(filters.wroteWithinDays)}
@@ -70,7 +70,7 @@ export const CandidateFilters = ({ filters, onChange }: { filters: Filters; onCh
           ))}
         </SingleSelect>
       </Box>
-      <Box width="18rem">
+      <Box width="22rem">
         <SingleSelect aria-label={t('candidates.sort', 'Sort')} value={filters.sort} onChange={(value: string | number) => set({ sort: value as Filters['sort'] })}>
           {SORTS.map((sort) => (
             <SingleSelectOption key={sort.value} value={sort.value}>

@@ -1,4 +1,4 @@
-import { Flex, Tag } from '@strapi/design-system';
+import { Badge, Flex, Tag } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { useTranslate } from '../../../utils/useTranslate';
 
@@ -8,17 +8,18 @@ export const TagChips = ({ tags, onRemove, max }: { tags: string[]; onRemove?: (
   const shown = max ? tags.slice(0, max) : tags;
   return (
     <Flex gap={1} wrap="wrap">
-      {shown.map((tag) => (
-        <Tag
-          key={tag}
-          icon={onRemove ? <Cross /> : null}
-          label={onRemove ? t('candidates.tags.remove', 'Remove {tag}', { tag }) : undefined}
-          onClick={onRemove ? () => onRemove(tag) : undefined}
-        >
-          {tag}
-        </Tag>
-      ))}
-      {max && tags.length > max ? <Tag icon={null}>{`+${tags.length - max}`}</Tag> : null}
+      {shown.map((tag) =>
+        onRemove ? (
+          <Tag key={tag} icon={<Cross />} label={t('candidates.tags.remove', 'Remove {tag}', { tag })} onClick={() => onRemove(tag)}>
+            {tag}
+          </Tag>
+        ) : (
+          <Badge key={tag} backgroundColor="primary100" textColor="primary700" style={{ textTransform: 'none' }}>
+            {tag}
+          </Badge>
+        )
+      )}
+      {max && tags.length > max ? <Badge>{`+${tags.length - max}`}</Badge> : null}
     </Flex>
   );
 };

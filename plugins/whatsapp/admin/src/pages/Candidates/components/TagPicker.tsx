@@ -24,7 +24,8 @@ export const TagPicker = ({ onPick, exclude = [], creatable = true, placeholder,
   const pick = (value?: string) => {
     const tag = value?.trim();
     if (tag && !exclude.includes(tag)) onPick(tag);
-    setText('');
+    // The combobox writes the chosen option's text back after this call; clear it after that.
+    setTimeout(() => setText(''), 0);
   };
   return (
     <Combobox
@@ -42,7 +43,7 @@ export const TagPicker = ({ onPick, exclude = [], creatable = true, placeholder,
     >
       {options.map((entry) => (
         <ComboboxOption key={entry.tag} value={entry.tag}>
-          {t('candidates.tags.option', '{tag} ({count})', { tag: entry.tag, count: entry.count })}
+          {entry.tag}
         </ComboboxOption>
       ))}
     </Combobox>
