@@ -28,6 +28,24 @@ export const campaignKeys = {
 
 const whileRunning = (running: boolean) => (running ? RUNNING_REFRESH_MS : false);
 
+/** Statuses that Twilio will still move on from (delivered may yet be read). */
+const IN_FLIGHT = ['pending', 'accepted', 'scheduled', 'queued', 'sending', 'sent'] as const;
+/** After the last message is handed to Twilio, delivered and read reports keep coming for a while. */
+const SETTLING_MS = 5 * 60_000;
+
+/**
+ * Whether the campaign's page should keep asking: while it runs, while messages are still on
+ * their way, and for a few minutes after completion while some are delivered but not yet read.
+ */
+export const isLive = (campaign: AdminCampaignView | undefined): boolean => {
+  if (!campaign) return false;
+  if (campaign.state === 'running') return true;
+  if (campaign.state === 'draft' || campaign.state === 'scheduled') return false;
+  if (IN_FLIGHT.some((status) => campaign.stats[status] > 0)) return true;
+  const ended = campaign.completedAt ? Date.parse(campaign.completedAt) : null;
+  return campaign.stats.delivered > 0 && ended !== null && Date.now() - ended < SETTLING_MS;
+};
+
 export const useCampaignsQuery = (page: number) => {
   const { get } = useFetchClient();
   return useQuery({
@@ -42,7 +60,7 @@ export const useCampaignQuery = (id: string) => {
   return useQuery({
     queryKey: campaignKeys.one(id),
     queryFn: async () => (await get<{ data: AdminCampaignView }>(`/whatsapp/campaigns/${id}`)).data.data,
-    refetchInterval: (query) => whileRunning(query.state.data?.state === 'running'),
+    refetchInterval: (query) => whileRunning(isLive(query.state.data)),
   });
 };
 

@@ -2,7 +2,7 @@ import { Link as RouterLink, useParams } from 'react-router-dom';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Alert, Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
-import { useCampaignQuery } from '../../api/campaigns';
+import { isLive, useCampaignQuery } from '../../api/campaigns';
 import { PLUGIN_ID } from '../../pluginId';
 import { useQueryErrorNotification } from '../../utils/useApiError';
 import { useFormatDateTime, useTranslate } from '../../utils/useTranslate';
@@ -87,7 +87,7 @@ export const CampaignPage = () => {
             </Grid.Item>
           </Grid.Root>
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-            <RecipientsTable campaignId={view.documentId} running={view.state === 'running'} />
+            <RecipientsTable campaignId={view.documentId} running={isLive(view)} />
           </Box>
         </Flex>
       </Layouts.Content>
