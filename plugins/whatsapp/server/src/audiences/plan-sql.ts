@@ -18,9 +18,13 @@ import type { SqlFragment } from './filters-sql';
  * variables (jsonb of the placeholders that have a value; complete when sent).
  */
 
-const E164 = '^\\+[1-9][0-9]{6,14}$';
-/** WhatsApp refuses an empty or blank parameter. */
-const BLANK = '^\\s*$';
+/**
+ * `c.phone` is E.164 (`+`, no leading zero, 7 to 15 digits): written with string functions, not a
+ * regular expression, as this is evaluated for every candidate of the audience (a third of the
+ * preview's time at 100,000 with the regex).
+ */
+const IS_E164 = `(c.phone LIKE '+%' AND length(c.phone) BETWEEN 8 AND 16 AND substr(c.phone, 2, 1) <> '0'
+                 AND translate(substr(c.phone, 2), '0123456789', '') = '')`;
 const FIELD_COLUMN = { name: 'c.name', phone: 'c.phone', email: 'c.email' } as const;
 
 export const SKIP_DETAIL = {
@@ -54,13 +58,18 @@ export const recipientPlanSql = (audience: Audience, body: string, mapping: Vari
   const where = audienceCondition(audience);
   const raws = placeholders.map((n) => rawValue(mapping, n));
   const rawColumns = raws.map((raw, index) => `, ${raw.sql} AS r${placeholders[index]}`).join('');
-  const valueColumns = placeholders.map((n) => `, CASE WHEN a.r${n} ~ '${BLANK}' THEN NULL ELSE a.r${n} END AS v${n}`).join('');
+  // A value with no character other than white space is no value.
+  const valueColumns = placeholders.map((n) => `, CASE WHEN btrim(a.r${n}, E' \\t\\n\\r\\f\\v') <> '' THEN a.r${n} END AS v${n}`).join('');
   const anyMissing = placeholders.length > 0 ? placeholders.map((n) => `p.v${n} IS NULL`).join(' OR ') : 'FALSE';
   const missingList = placeholders.length > 0 ? `concat_ws(', '${placeholders.map((n) => `, CASE WHEN p.v${n} IS NULL THEN '{{${n}}}' END`).join('')})` : `''`;
-  const variables = `jsonb_strip_nulls(jsonb_build_object(${placeholders.map((n) => `'${n}', p.v${n}`).join(', ')}))`;
+  const values = `jsonb_build_object(${placeholders.map((n) => `'${n}', p.v${n}`).join(', ')})`;
 
+  // Columns the caller does not select are not computed (PostgreSQL drops unused subquery
+  // outputs), so counting who is skipped costs no rendering. Numbers in E.164 are unique in the
+  // table: only a number written another way can be a duplicate, and only its digits need a regex.
   const sql = `
-    SELECT q.candidate_id, q.document_id, q.name, q.phone, q.skip_reason, q.variables,
+    SELECT q.candidate_id, q.document_id, q.name, q.phone, q.skip_reason,
+           CASE WHEN q.skip_reason IS NULL THEN q.all_values ELSE jsonb_strip_nulls(q.all_values) END AS variables,
            CASE q.skip_reason
              WHEN 'opted_out' THEN CAST(? AS text)
              WHEN 'invalid_phone' THEN CAST(? AS text)
@@ -71,19 +80,23 @@ export const recipientPlanSql = (audience: Audience, body: string, mapping: Vari
         SELECT p.id AS candidate_id, p.document_id, p.name, p.phone,
                CASE WHEN p.opt_in = 'opted_out' THEN 'opted_out'
                     WHEN p.phone_rank > 1 THEN 'duplicate_phone'
-                    WHEN p.phone IS NULL OR p.phone !~ '${E164}' THEN 'invalid_phone'
+                    WHEN NOT p.e164 THEN 'invalid_phone'
                     WHEN ${anyMissing} THEN 'missing_variable'
                END AS skip_reason,
                ${missingList} AS missing,
-               ${variables} AS variables
+               ${values} AS all_values
           FROM (
-            SELECT a.id, a.document_id, a.name, a.phone, a.opt_in${valueColumns},
-                   row_number() OVER (PARTITION BY regexp_replace(a.phone, '[^0-9]', '', 'g')
-                                      ORDER BY (a.phone ~ '${E164}') DESC, a.id) AS phone_rank
+            SELECT a.id, a.document_id, a.name, a.phone, a.opt_in, a.e164${valueColumns},
+                   row_number() OVER (
+                     PARTITION BY CASE WHEN a.e164 THEN substr(a.phone, 2) ELSE regexp_replace(a.phone, '[^0-9]', '', 'g') END
+                     ORDER BY a.e164 DESC, a.id
+                   ) AS phone_rank
               FROM (
-                SELECT c.id, c.document_id, c.name, c.phone, c.opt_in${rawColumns}
+                SELECT c.id, c.document_id, c.name, c.phone, c.opt_in, COALESCE(${IS_E164}, FALSE) AS e164${rawColumns}
                   FROM ${TABLE.candidate} c
                  WHERE ${where.sql}
+                -- Evaluated once per candidate (not folded into the expressions above).
+                OFFSET 0
               ) a
           ) p
       ) q`;

@@ -62,32 +62,41 @@ export const createRecipientPlanRepository = (strapi: Core.Strapi) => {
       return counts;
     },
 
-    /** Counts per skip reason, and up to `samples` recipients sent to plus one of each skip reason. */
-    async preview(plan: SqlFragment, samples: number): Promise<{ counts: PlanCounts; samples: PlanSample[] }> {
+    /**
+     * Counts per skip reason, and which recipients to show as samples: up to `samples` who are sent
+     * to, then one of each skip reason. Only who and why is computed here (no rendering).
+     */
+    async countAndPick(plan: SqlFragment, samples: number): Promise<{ counts: PlanCounts; picked: Array<{ documentId: string; skipReason: string | null }> }> {
       const result = await db().raw(
-        `WITH plan AS MATERIALIZED (${plan.sql})
+        `WITH plan AS MATERIALIZED (SELECT p.candidate_id, p.document_id, p.skip_reason FROM (${plan.sql}) p)
          SELECT
            (SELECT COALESCE(json_agg(g), '[]') FROM (SELECT skip_reason, count(*)::int AS n FROM plan GROUP BY 1) g) AS counts,
            (SELECT COALESCE(json_agg(s ORDER BY s.skip_reason NULLS FIRST, s.candidate_id), '[]')
-              FROM (SELECT r.candidate_id, r.document_id, r.name, r.phone, r.skip_reason, r.skip_detail, r.variables
+              FROM (SELECT r.candidate_id, r.document_id, r.skip_reason
                       FROM (SELECT p.*, row_number() OVER (PARTITION BY p.skip_reason ORDER BY p.candidate_id) AS rank FROM plan p) r
-                     WHERE r.rank <= CASE WHEN r.skip_reason IS NULL THEN CAST(? AS integer) ELSE 1 END) s) AS samples`,
+                     WHERE r.rank <= CASE WHEN r.skip_reason IS NULL THEN CAST(? AS integer) ELSE 1 END) s) AS picked`,
         [...plan.bindings, samples]
       );
       const row = rowsOf(result)[0] ?? {};
       const counts = parseJson<Array<{ skip_reason: string | null; n: number }>>(row.counts ?? '[]');
-      const rows = parseJson<Row[]>(row.samples ?? '[]');
+      const picked = parseJson<Row[]>(row.picked ?? '[]');
       return {
         counts: counts.map((group) => ({ skipReason: group.skip_reason, count: Number(group.n) })),
-        samples: rows.map((sample) => ({
-          documentId: String(sample.document_id),
-          name: (sample.name as string | null) ?? null,
-          phone: (sample.phone as string | null) ?? null,
-          skipReason: (sample.skip_reason as string | null) ?? null,
-          skipDetail: (sample.skip_detail as string | null) ?? null,
-          variables: (sample.variables as Record<string, string> | null) ?? {},
-        })),
+        picked: picked.map((sample) => ({ documentId: String(sample.document_id), skipReason: (sample.skip_reason as string | null) ?? null })),
       };
+    },
+
+    /** Every row of a (small) plan with its rendering: names, numbers, placeholder values, details. */
+    async rows(plan: SqlFragment): Promise<PlanSample[]> {
+      const result = await db().raw(`SELECT p.* FROM (${plan.sql}) p ORDER BY p.candidate_id`, plan.bindings);
+      return rowsOf(result).map((sample) => ({
+        documentId: String(sample.document_id),
+        name: (sample.name as string | null) ?? null,
+        phone: (sample.phone as string | null) ?? null,
+        skipReason: (sample.skip_reason as string | null) ?? null,
+        skipDetail: (sample.skip_detail as string | null) ?? null,
+        variables: parseJson<Record<string, string> | null>(sample.variables) ?? {},
+      }));
     },
   };
 };

@@ -6,7 +6,7 @@ import { renderTemplate } from '../domain/placeholders';
 import type { VariableMapping } from '../domain/variable-mapping';
 import { templateRepository } from '../repositories/template';
 import { isEmptyAudience, normalizeAudience, type Audience } from './audience';
-import { recipientPlanSql } from './plan-sql';
+import { recipientPlanSql, SKIP_DETAIL } from './plan-sql';
 import { createRecipientPlanRepository, type PlanCounts } from './recipients-sql';
 import type { PreviewInput } from './validation';
 import type { AudiencePreview } from './types';
@@ -55,8 +55,21 @@ export const createAudiencesService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const body = template.body ?? '';
       const audience = normalizeAudience(input.audience);
-      const { counts, samples } = await plans.preview(recipientPlanSql(audience, body, input.variableMapping), input.samples);
+      const { counts, picked } = await plans.countAndPick(recipientPlanSql(audience, body, input.variableMapping), input.samples);
       const stats = statsFromCounts(counts);
+      // The samples rendered on their own; why each is skipped comes from the whole audience
+      // (a duplicate number is one only among the others).
+      const rendered = new Map(
+        (await plans.rows(recipientPlanSql({ ...normalizeAudience({}), candidates: picked.map((one) => one.documentId) }, body, input.variableMapping))).map(
+          (row) => [row.documentId, row]
+        )
+      );
+      const samples = picked.flatMap(({ documentId, skipReason }) => {
+        const row = rendered.get(documentId);
+        if (!row) return [];
+        const skipDetail = skipReason === row.skipReason ? row.skipDetail : skipReason === 'duplicate_phone' ? SKIP_DETAIL.duplicate_phone : null;
+        return [{ ...row, skipReason, skipDetail }];
+      });
       return {
         template: { documentId: template.documentId, name: template.name, approvalStatus: template.approvalStatus, body },
         total: stats.total,
