@@ -71,10 +71,11 @@ export const createRecipientPlanRepository = (strapi: Core.Strapi) => {
         `WITH plan AS MATERIALIZED (SELECT p.candidate_id, p.document_id, p.skip_reason FROM (${plan.sql}) p)
          SELECT
            (SELECT COALESCE(json_agg(g), '[]') FROM (SELECT skip_reason, count(*)::int AS n FROM plan GROUP BY 1) g) AS counts,
-           (SELECT COALESCE(json_agg(s ORDER BY s.skip_reason NULLS FIRST, s.candidate_id), '[]')
-              FROM (SELECT r.candidate_id, r.document_id, r.skip_reason
-                      FROM (SELECT p.*, row_number() OVER (PARTITION BY p.skip_reason ORDER BY p.candidate_id) AS rank FROM plan p) r
-                     WHERE r.rank <= CASE WHEN r.skip_reason IS NULL THEN CAST(? AS integer) ELSE 1 END) s) AS picked`,
+           (SELECT COALESCE(json_agg(s), '[]')
+              FROM ((SELECT candidate_id, document_id, skip_reason FROM plan WHERE skip_reason IS NULL ORDER BY candidate_id LIMIT ?)
+                    UNION ALL
+                    (SELECT DISTINCT ON (skip_reason) candidate_id, document_id, skip_reason FROM plan
+                      WHERE skip_reason IS NOT NULL ORDER BY skip_reason, candidate_id)) s) AS picked`,
         [...plan.bindings, samples]
       );
       const row = rowsOf(result)[0] ?? {};
