@@ -1,4 +1,4 @@
-import { Badge, Flex, Tag } from '@strapi/design-system';
+import { Badge, Box, Flex, Tag, Typography } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { useTranslate } from '../../../utils/useTranslate';
 
@@ -14,9 +14,12 @@ export const TagChips = ({ tags, onRemove, max }: { tags: string[]; onRemove?: (
             {tag}
           </Tag>
         ) : (
-          <Badge key={tag} backgroundColor="primary100" textColor="primary700" style={{ textTransform: 'none' }}>
-            {tag}
-          </Badge>
+          // Tags keep their case (a Badge would write them in capitals).
+          <Box key={tag} background="primary100" hasRadius paddingLeft={2} paddingRight={2} paddingTop={1} paddingBottom={1}>
+            <Typography variant="pi" textColor="primary700">
+              {tag}
+            </Typography>
+          </Box>
         )
       )}
       {max && tags.length > max ? <Badge>{`+${tags.length - max}`}</Badge> : null}
