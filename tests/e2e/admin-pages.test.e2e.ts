@@ -16,7 +16,7 @@ const NO_PERMISSIONS = "You don't have the permissions to access that content";
 const PAUSED_STATS = {
   pending: 1, accepted: 0, scheduled: 0, queued: 0, sending: 0, sent: 1, delivered: 1, read: 1,
   failed: 0, undelivered: 0, canceled: 0, skipped: 0, total: 4, replied: 0,
-  skippedBy: { opted_out: 0, invalid_phone: 0, missing_variable: 0, candidate_deleted: 0 },
+  skippedBy: { opted_out: 0, invalid_phone: 0, duplicate_phone: 0, missing_variable: 0, candidate_deleted: 0 },
 };
 
 describe('admin pages in a browser', () => {

@@ -5,7 +5,7 @@
 import { checkTransition, type CampaignAction } from './campaign-state';
 import { MESSAGE_STATUSES, type CampaignState, type MessageStatus } from './statuses';
 
-export const SKIP_REASONS = ['opted_out', 'invalid_phone', 'missing_variable', 'candidate_deleted'] as const;
+export const SKIP_REASONS = ['opted_out', 'invalid_phone', 'duplicate_phone', 'missing_variable', 'candidate_deleted'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /**

@@ -5,6 +5,8 @@
 export const PLUGIN_ACTIONS = {
   messagesRead: 'messages.read',
   messagesSend: 'messages.send',
+  candidatesRead: 'candidates.read',
+  candidatesManage: 'candidates.manage',
   templatesRead: 'templates.read',
   templatesManage: 'templates.manage',
   campaignsRead: 'campaigns.read',
@@ -21,6 +23,8 @@ export const actionUid = (key: PluginActionKey): string => `plugin::whatsapp.${P
 export const ACTION_LABELS: Record<PluginActionKey, { displayName: string; subCategory: string }> = {
   messagesRead: { displayName: 'Read the inbox', subCategory: 'Inbox' },
   messagesSend: { displayName: 'Send and retry messages', subCategory: 'Inbox' },
+  candidatesRead: { displayName: 'Read candidates', subCategory: 'Candidates' },
+  candidatesManage: { displayName: 'Add and edit candidates', subCategory: 'Candidates' },
   templatesRead: { displayName: 'Read templates', subCategory: 'Templates' },
   templatesManage: { displayName: 'Create, sync and submit templates', subCategory: 'Templates' },
   campaignsRead: { displayName: 'Read campaigns', subCategory: 'Campaigns' },

@@ -1,3 +1,4 @@
+import { audiencesFeature } from './audiences';
 import { campaignsFeature } from './campaigns';
 import { candidatesFeature } from './candidates';
 import { inboundFeature } from './inbound';
@@ -21,6 +22,7 @@ export const FEATURES = [
   sendingFeature,
   templatesFeature,
   templateEditorFeature,
+  audiencesFeature,
   campaignsFeature,
   statusSyncFeature,
   inboundFeature,

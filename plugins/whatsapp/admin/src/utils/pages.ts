@@ -3,6 +3,7 @@ import { actionUid, type PluginActionKey } from '../../../shared/permissions';
 /** The plugin's pages, in menu order, each with the permission that lets a role read it. */
 export const PLUGIN_PAGES = [
   { path: 'inbox', read: 'messagesRead', label: 'Inbox' },
+  { path: 'candidates', read: 'candidatesRead', label: 'Candidates' },
   { path: 'templates', read: 'templatesRead', label: 'Templates' },
   { path: 'campaigns', read: 'campaignsRead', label: 'Campaigns' },
   // What a sync found is message data: the server guards GET /sync-status with messages.read.

@@ -1,5 +1,6 @@
 import { facadeOf } from '../utils/facade';
-import { adminRoute } from '../routes/admin-route';
+import { adminRoute, can } from '../routes/admin-route';
+import { campaignEditorController, campaignEditorRoutes, createCampaignEditorService } from './editor';
 import { crud, route } from '../routes/content-api-route';
 import { createCampaignActionsService } from './actions';
 import { campaignActionsController } from './actions-controller';
@@ -11,13 +12,14 @@ import { createCampaignDispatchService } from './dispatcher';
 import { createCampaignLaunchService } from './launch';
 import { createCampaignStatsService } from './stats';
 
-/** The facade: launch, the other actions, the dispatcher that sends, counts, and the admin page's reads. */
+/** The facade: launch, the other actions, the dispatcher that sends, counts, the admin page's reads and the wizard's edits. */
 export const createCampaignsService = facadeOf({
   launch: createCampaignLaunchService,
   actions: createCampaignActionsService,
   dispatcher: createCampaignDispatchService,
   stats: createCampaignStatsService,
   admin: createAdminCampaignsService,
+  editor: createCampaignEditorService,
 });
 export type CampaignsService = ReturnType<typeof createCampaignsService>;
 
@@ -26,8 +28,10 @@ const ACTIONS = ['launch', 'pause', 'resume', 'cancel'] as const;
 /** Campaigns: a template to an audience, launched in one statement and sent by one dispatcher per sender. */
 export const campaignsFeature = {
   services: { campaigns: createCampaignsService, campaign: createCampaignService },
-  controllers: { campaign: campaignController, 'campaign-actions': campaignActionsController, 'admin-campaigns': adminCampaignsController },
+  controllers: { campaign: campaignController, 'campaign-actions': campaignActionsController, 'admin-campaigns': adminCampaignsController, 'campaign-editor': campaignEditorController },
+  // The wizard's routes first: `GET /campaigns/templates` is not a campaign id.
   adminRoutes: [
+    ...campaignEditorRoutes(can),
     adminRoute('GET', '/campaigns', 'admin-campaigns.find', 'campaignsRead'),
     adminRoute('GET', '/campaigns/:id', 'admin-campaigns.findOne', 'campaignsRead'),
     ...ACTIONS.map((action) => adminRoute('POST', `/campaigns/:id/${action}`, `campaign-actions.${action}`, 'campaignsManage')),

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { JOB } from '../jobs/names';
-import { emptyStats, planRecipient, senderKeyOf, type RecipientPlan } from '../domain/campaign-recipient';
+import { senderKeyOf } from '../domain/campaign-recipient';
 import { checkConfigured } from '../domain/send-rules';
-import { createCampaignRecipientsRepository, type NewRecipient } from './recipients-sql';
 import { createCampaignRecordRepository } from './record-sql';
 import { createCampaignDispatchRepository } from './dispatch-sql';
 import { HttpStatusError, unprocessableError } from '../utils/http-error';
@@ -12,11 +11,6 @@ import { lockForAction, readCampaign } from './transition';
 import { hostHints } from '../utils/host-hints';
 
 const incomplete = (message: string) => unprocessableError('CAMPAIGN_INCOMPLETE', message);
-
-const toNewRecipient = (candidateId: number, plan: RecipientPlan): NewRecipient =>
-  plan.state === 'waiting'
-    ? { candidateId, variables: plan.variables, state: 'waiting', skipReason: null, skipDetail: null }
-    : { candidateId, variables: null, state: 'skipped', skipReason: plan.reason, skipDetail: plan.detail };
 
 /** A refusal that a scheduled launch reports on the campaign instead of retrying. */
 const isRefusal = (error: unknown): error is Error =>
@@ -27,7 +21,6 @@ const isRefusal = (error: unknown): error is Error =>
  * in the transaction that moves the campaign to `running` and queues its dispatcher.
  */
 export const createCampaignLaunchService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const recipients = createCampaignRecipientsRepository(strapi);
   const records = createCampaignRecordRepository(strapi);
 
   /** `schedule`: only if the campaign is still scheduled and due (the job is just a wake-up). */
@@ -45,24 +38,19 @@ export const createCampaignLaunchService = ({ strapi }: { strapi: Core.Strapi })
       }
       if (!campaign.templateDocumentId) throw incomplete('Choose a template for this campaign before launching it.');
       const template = await getService(strapi, 'templates').approval.requireApproved(campaign.templateDocumentId);
-      const audience = { candidates: campaign.audience?.candidates ?? [], tags: campaign.audience?.tags ?? [] };
-      if (audience.candidates.length === 0 && audience.tags.length === 0) {
-        throw unprocessableError('EMPTY_AUDIENCE', 'Choose candidates or tags for this campaign before launching it.');
+      const audiences = getService(strapi, 'audiences');
+      const audience = audiences.normalize(campaign.audience);
+      if (audiences.isEmpty(audience)) {
+        throw unprocessableError('EMPTY_AUDIENCE', 'Choose candidates, tags or filters for this campaign before launching it.');
       }
-      const candidates = await recipients.findAudience(trx, audience);
-      if (candidates.length === 0) {
+      // One INSERT … SELECT: the audience is SQL, never a list in memory.
+      const stats = await audiences.insertRecipients(
+        trx,
+        { id: campaign.id, sender, templateId: template.id },
+        { audience, body: template.body, mapping: campaign.variableMapping }
+      );
+      if (stats.total === 0) {
         throw unprocessableError('EMPTY_AUDIENCE', 'No candidate matches the audience of this campaign.');
-      }
-      const rows = candidates.map((candidate) => toNewRecipient(candidate.id, planRecipient(candidate, template.body, campaign.variableMapping)));
-      await recipients.insertAll(trx, { id: campaign.id, sender, templateId: template.id }, rows);
-      const stats = emptyStats();
-      for (const row of rows) {
-        stats.total += 1;
-        if (row.state === 'waiting') stats.pending += 1;
-        else {
-          stats.skipped += 1;
-          if (row.skipReason) stats.skippedBy[row.skipReason] += 1;
-        }
       }
       await records.setState(trx, campaign.id, { state: 'running', startedAt: 'now', completedAt: null, stateReason: null, stats });
       await getService(strapi, 'campaigns').dispatcher.kick({ sender, trx });

@@ -1,16 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { PLAIN_TABLE } from '../constants';
-import { LINK_TABLE, TABLE, jsonParam } from '../database/strapi-tables';
+import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 import type { RecipientListItem, RecipientStatus, SkipReason } from '../../../shared/campaigns';
-import { parseJsonColumn } from './record-sql';
 import { deliveryFields, isoOrNull } from '../database/sql-row';
 
 /**
  * A campaign's recipients (the plain table of schema/migrations.ts). Why SQL: a launch
  * writes every recipient in one statement, the listing and the stats join recipients to their
  * messages for 10,000 rows at a time, and pause/cancel/retry change many rows at once under the
- * campaign's lock. None of that is a Document Service operation.
+ * campaign's lock. None of that is a Document Service operation. The launch's insert is in
+ * audiences/recipients-sql.ts (the audience as SQL).
  */
 
 const R = PLAIN_TABLE.campaignRecipient;
@@ -18,24 +18,6 @@ const M = TABLE.message;
 
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []);
-
-export type AudienceCandidate = {
-  id: number;
-  documentId: string;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  attributes: unknown;
-  optIn: string | null;
-};
-
-export type NewRecipient = {
-  candidateId: number;
-  variables: Record<string, string> | null;
-  state: 'waiting' | 'skipped';
-  skipReason: SkipReason | null;
-  skipDetail: string | null;
-};
 
 /**
  * A recipient's status as the API shows it, in SQL: its message's status once dispatched,
@@ -48,70 +30,10 @@ const REPLIED_AT_SQL = `(SELECT min(i.created_at) FROM ${LINK_TABLE.messageCandi
                           WHERE li.candidate_id = r.candidate_id AND i.direction = 'inbound' AND i.created_at > m.created_at)`;
 
 
-
-/** A launch that writes this many recipients refreshes the table's planner statistics. */
-const ANALYZE_AFTER_ROWS = 1_000;
-
 export const createCampaignRecipientsRepository = (strapi: Core.Strapi) => {
   const db = (trx?: Knex.Transaction): Knex => (trx ?? strapi.db.connection) as Knex;
 
   return {
-    /** Candidates chosen by documentId, or carrying any of the tags (a JSON array of strings). */
-    async findAudience(trx: Knex.Transaction, audience: { candidates: string[]; tags: string[] }): Promise<AudienceCandidate[]> {
-      const result = await db(trx).raw(
-        `SELECT id, document_id, name, phone, email, attributes, opt_in
-           FROM ${TABLE.candidate}
-          WHERE document_id = ANY(CAST(? AS varchar[]))
-             OR (jsonb_typeof(tags) = 'array' AND jsonb_exists_any(tags, CAST(? AS text[])))
-          ORDER BY id`,
-        [audience.candidates, audience.tags]
-      );
-      return rowsOf(result).map((row) => ({
-        id: Number(row.id),
-        documentId: String(row.document_id),
-        name: (row.name as string | null) ?? null,
-        phone: (row.phone as string | null) ?? null,
-        email: (row.email as string | null) ?? null,
-        attributes: parseJsonColumn(row.attributes),
-        optIn: (row.opt_in as string | null) ?? null,
-      }));
-    },
-
-    /**
-     * Every recipient of a launch in one statement. The unique (campaign, candidate) key makes a
-     * second insert of the same recipient a no-op; returns how many rows were written.
-     */
-    async insertAll(
-      trx: Knex.Transaction,
-      campaign: { id: number; sender: string; templateId: number },
-      recipients: NewRecipient[]
-    ): Promise<number> {
-      if (recipients.length === 0) return 0;
-      const result = await db(trx).raw(
-        `INSERT INTO ${R} (campaign_id, candidate_id, sender, template_id, variables, state, skip_reason, skip_detail, created_at, updated_at)
-         SELECT ?, t.candidate_id, ?, ?, t.variables, t.state, t.skip_reason, t.skip_detail, now(), now()
-           FROM unnest(CAST(? AS integer[]), CAST(? AS jsonb[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS text[]))
-                AS t(candidate_id, variables, state, skip_reason, skip_detail)
-         ON CONFLICT (campaign_id, candidate_id) DO NOTHING`,
-        [
-          campaign.id,
-          campaign.sender,
-          campaign.templateId,
-          recipients.map((recipient) => recipient.candidateId),
-          recipients.map((recipient) => jsonParam(recipient.variables)),
-          recipients.map((recipient) => recipient.state),
-          recipients.map((recipient) => recipient.skipReason),
-          recipients.map((recipient) => recipient.skipDetail),
-        ]
-      );
-      const written = Number((result as { rowCount?: number }).rowCount ?? 0);
-      // A big launch changes the table's make-up at once; until autovacuum gets round to it, the
-      // planner would plan the dispatcher's claims from statistics of the table as it was. ANALYZE
-      // in the launch's transaction counts its own rows (tens of ms for 10,000).
-      if (written >= ANALYZE_AFTER_ROWS) await db(trx).raw(`ANALYZE ${R}`);
-      return written;
-    },
-
     /** Recipients per status and skip reason (one row per group). */
     async countByStatus(campaignId: number): Promise<Array<{ status: string; skipReason: string | null; count: number }>> {
       const result = await db().raw(

@@ -10,7 +10,8 @@ import type { VariableMapping } from '../domain/variable-mapping';
  * can never both go ahead; the Document Service takes no row locks.
  */
 
-export type CampaignAudience = { candidates?: string[]; tags?: string[] };
+/** Any stored shape; audiences/audience.ts reads it. */
+export type CampaignAudience = Record<string, unknown>;
 
 export type LockedCampaign = {
   id: number;

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { documentId, isoDateTime } from '../validation/common';
 import { variableSourceSchema } from '../validation/variable-mapping';
+import { audienceSchema } from '../audiences/schema';
 
-export const audienceSchema = z
-  .object({
-    candidates: z.array(documentId).max(100_000).default([]),
-    tags: z.array(z.string().trim().min(1).max(64)).max(100).default([]),
-  })
-  .strict();
+export { audienceSchema };
 
 const campaignFields = z
   .object({

@@ -3,18 +3,21 @@ import { crud } from '../routes/content-api-route';
 import { candidateController } from './controller';
 import { createCandidateService } from './core-service';
 import { createPhoneService } from './phone';
+import { can } from '../routes/admin-route';
+import { candidateAdminRoutes, candidatesAdminController, createCandidatesAdminService } from './admin';
 
 /** The facade other features use: number parsing with the settings' default country. */
 export const createCandidatesService = facadeOf({
   phone: createPhoneService,
+  admin: createCandidatesAdminService,
 });
 export type CandidatesService = ReturnType<typeof createCandidatesService>;
 
 /** Candidates: the people messaged. Their rules run for every writer (document-rules.ts). */
 export const candidatesFeature = {
   services: { candidates: createCandidatesService, candidate: createCandidateService },
-  controllers: { candidate: candidateController },
-  adminRoutes: [],
+  controllers: { candidate: candidateController, 'candidates-admin': candidatesAdminController },
+  adminRoutes: candidateAdminRoutes(can),
   contentApiRoutes: [...crud('candidate', 'candidates', ['find', 'findOne', 'create', 'update', 'delete'])],
 };
 

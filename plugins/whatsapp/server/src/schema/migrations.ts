@@ -95,4 +95,26 @@ export const SCHEMA_MIGRATIONS: SchemaMigration[] = [
       `CREATE INDEX IF NOT EXISTS ${EXTRA_INDEX.candidatePhoneTrigram} ON ${TABLE.candidate} USING gin (phone gin_trgm_ops)`,
     ],
   },
+  {
+    version: 6,
+    // The Candidates page: its tag filter and audiences' tag rules (jsonb containment), and one
+    // index per sort order, so a page of 100,000 candidates is read in index order.
+    name: 'candidate list indexes',
+    statements: [
+      `CREATE INDEX IF NOT EXISTS ${TABLE.candidate}_tags_gin_index ON ${TABLE.candidate} USING gin (tags jsonb_path_ops)`,
+      `CREATE INDEX IF NOT EXISTS ${TABLE.candidate}_created_at_id_index ON ${TABLE.candidate} (created_at, id)`,
+      `CREATE INDEX IF NOT EXISTS ${TABLE.candidate}_name_id_index ON ${TABLE.candidate} (name, id)`,
+      `CREATE INDEX IF NOT EXISTS ${TABLE.candidate}_last_inbound_at_id_index ON ${TABLE.candidate} (last_inbound_at DESC NULLS LAST, id DESC)`,
+    ],
+  },
+  {
+    version: 7,
+    // The Candidates page's search on e-mail addresses; without pg_trgm it scans.
+    name: 'candidate e-mail trigram index',
+    optional: true,
+    statements: [
+      'CREATE EXTENSION IF NOT EXISTS pg_trgm',
+      `CREATE INDEX IF NOT EXISTS ${TABLE.candidate}_email_trgm_index ON ${TABLE.candidate} USING gin (email gin_trgm_ops)`,
+    ],
+  },
 ];

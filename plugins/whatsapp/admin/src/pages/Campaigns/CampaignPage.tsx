@@ -2,14 +2,14 @@ import { Link as RouterLink, useParams } from 'react-router-dom';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Alert, Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
-import { useCampaignQuery } from '../../api/campaigns';
+import { isLive, useCampaignQuery } from '../../api/campaigns';
 import { PLUGIN_ID } from '../../pluginId';
 import { useQueryErrorNotification } from '../../utils/useApiError';
 import { useFormatDateTime, useTranslate } from '../../utils/useTranslate';
 import { CampaignActions } from './components/CampaignActions';
 import { CampaignProgress } from './components/CampaignProgress';
 import { CampaignStateBadge } from './components/CampaignStateBadge';
-import { CAMPAIGNS_IN_CONTENT_MANAGER } from './components/ContentManagerLink';
+import { CampaignEditActions } from './components/CampaignEditActions';
 import { RecipientsTable } from './components/RecipientsTable';
 import { SkippedReasons } from './components/SkippedReasons';
 import { StatsChart } from './components/StatsChart';
@@ -57,11 +57,7 @@ export const CampaignPage = () => {
           </Flex>
         }
         primaryAction={<CampaignActions campaign={view} />}
-        secondaryAction={
-          <Link tag={RouterLink} to={`${CAMPAIGNS_IN_CONTENT_MANAGER}/${view.documentId}`}>
-            {t('campaigns.detail.edit', 'Open in the Content Manager')}
-          </Link>
-        }
+        secondaryAction={<CampaignEditActions campaign={view} />}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
@@ -91,7 +87,7 @@ export const CampaignPage = () => {
             </Grid.Item>
           </Grid.Root>
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-            <RecipientsTable campaignId={view.documentId} running={view.state === 'running'} />
+            <RecipientsTable campaignId={view.documentId} running={isLive(view)} />
           </Box>
         </Flex>
       </Layouts.Content>

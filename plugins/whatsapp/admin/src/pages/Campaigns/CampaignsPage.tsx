@@ -5,6 +5,7 @@ import { ListBody } from '../../components/ListBody';
 import { useQueryErrorNotification } from '../../utils/useApiError';
 import { useTranslate } from '../../utils/useTranslate';
 import { CampaignsTable } from './components/CampaignsTable';
+import { useCan } from '../Candidates/components/useCan';
 import { CreateCampaignLink } from './components/ContentManagerLink';
 
 /** All campaigns with their state and progress; a running one refreshes itself. */
@@ -12,6 +13,7 @@ export const CampaignsPage = () => {
   const t = useTranslate();
   const [page, setPage] = useState(1);
   const campaigns = useCampaignsQuery(page);
+  const canManage = useCan('campaignsManage');
 
   useQueryErrorNotification(campaigns.error);
 
@@ -24,7 +26,7 @@ export const CampaignsPage = () => {
       <Layouts.Header
         title={title}
         subtitle={t('campaigns.subtitle', 'A template sent to a group of candidates, and how each message fared')}
-        primaryAction={hasCampaigns ? <CreateCampaignLink variant="secondary" /> : undefined}
+        primaryAction={hasCampaigns && canManage ? <CreateCampaignLink /> : undefined}
       />
       <Layouts.Content>
         <ListBody
@@ -33,9 +35,9 @@ export const CampaignsPage = () => {
           empty={{
             content: t(
               'campaigns.empty',
-              'No campaigns yet. Create one in the Content Manager (Campaign: a name, an approved template, its placeholders and the candidates or tags to send to), then launch it here.'
+              'No campaigns yet. A campaign sends an approved template to the candidates you choose: start one with New campaign.'
             ),
-            action: <CreateCampaignLink />,
+            action: canManage ? <CreateCampaignLink /> : undefined,
           }}
         >
           {(items) => <CampaignsTable campaigns={items} />}

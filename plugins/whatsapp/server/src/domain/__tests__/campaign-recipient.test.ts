@@ -78,7 +78,7 @@ describe('campaign stats', () => {
       skipped: 4,
       pending: 4,
       replied: 2,
-      skippedBy: { opted_out: 3, invalid_phone: 0, missing_variable: 1, candidate_deleted: 0 },
+      skippedBy: { opted_out: 3, invalid_phone: 0, duplicate_phone: 0, missing_variable: 1, candidate_deleted: 0 },
     });
     expect(stats).not.toHaveProperty('received');
   });

@@ -18,7 +18,7 @@ export const templatesCheck: CheckDefinition = {
     }
     const fix = pending > 0
       ? 'Wait for WhatsApp’s review (minutes to a day), then run a sync on the Templates page.'
-      : 'Create a template (Content Manager › Template) and submit it for approval on the Templates page, or sync the ones approved in the Twilio console.';
+      : 'Write a template on the Templates page (New template) and submit it for approval, or sync the ones approved in the Twilio console.';
     return finding('warning', `No approved template yet (${figures}). Outside the 24-hour window after a candidate’s last message, only an approved template can be sent.`, fix, details, [CONSOLE.templates]);
   },
 };

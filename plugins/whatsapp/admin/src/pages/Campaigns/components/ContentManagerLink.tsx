@@ -1,16 +1,18 @@
 import { Link as RouterLink } from 'react-router-dom';
 import { LinkButton } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
+import { PLUGIN_ID } from '../../../pluginId';
 import { useTranslate } from '../../../utils/useTranslate';
 
-/** Campaigns are created and edited in the Content Manager; the Campaigns page runs them. */
+/** Power users can still edit campaigns as JSON in the Content Manager. */
 export const CAMPAIGNS_IN_CONTENT_MANAGER = '/content-manager/collection-types/plugin::whatsapp.campaign';
 
+/** "Create" leads to the New campaign wizard. */
 export const CreateCampaignLink = ({ variant = 'default' }: { variant?: 'default' | 'secondary' }) => {
   const t = useTranslate();
   return (
-    <LinkButton tag={RouterLink} to={`${CAMPAIGNS_IN_CONTENT_MANAGER}/create`} variant={variant} startIcon={<Plus />}>
-      {t('campaigns.create', 'Create a campaign')}
+    <LinkButton tag={RouterLink} to={`/plugins/${PLUGIN_ID}/campaigns/new`} variant={variant} startIcon={<Plus />}>
+      {t('campaigns.new', 'New campaign')}
     </LinkButton>
   );
 };

@@ -6,6 +6,7 @@ const REASONS: Record<keyof AdminCampaignView['stats']['skippedBy'], string> = {
   opted_out: 'Opted out',
   invalid_phone: 'No valid phone number',
   missing_variable: 'A placeholder had no value',
+  duplicate_phone: 'Same number as another candidate',
   candidate_deleted: 'Candidate deleted',
 };
 

@@ -1,0 +1,22 @@
+import { can } from '../routes/admin-route';
+import { routeConfig } from '../routes/content-api-route';
+import { audiencesController } from './controller';
+import { audienceAdminRoutes, audienceContentRoutes } from './routes';
+import { createAudiencesService, type AudiencesService } from './service';
+
+export { audienceSchema } from './schema';
+export type { AudiencePreview } from './types';
+
+/** Audiences: who a campaign goes to, as SQL (chosen candidates, tag rules, filters), and the preview of a launch. */
+export const audiencesFeature = {
+  services: { audiences: createAudiencesService },
+  controllers: { audiences: audiencesController },
+  adminRoutes: audienceAdminRoutes(can),
+  contentApiRoutes: audienceContentRoutes(routeConfig),
+};
+
+declare module '../utils/get-service' {
+  interface PluginServices {
+    audiences: AudiencesService;
+  }
+}

@@ -1,0 +1,3 @@
+export { createCandidatesAdminService, type CandidatesAdminService } from './service';
+export { candidatesAdminController } from './controller';
+export { candidateAdminRoutes } from './routes';

@@ -1,0 +1,35 @@
+/** What the New campaign wizard reads and writes, shared by the server and the admin pages. */
+import type { VariableMapping, VariableSource } from '../server/src/domain/variable-mapping';
+import type { CampaignState } from './statuses';
+import type { AudiencePreview } from '../server/src/audiences/types';
+import type { AudienceInput, TagRules } from '../server/src/audiences/schema';
+
+export type { AudienceInput, AudiencePreview, TagRules, VariableMapping, VariableSource };
+
+/** An approved template the wizard offers, with its text and placeholder numbers. */
+export type WizardTemplate = { documentId: string; name: string; language: string; category: string; body: string; placeholders: number[] };
+
+/** A campaign as the wizard edits it. */
+export type EditableCampaign = {
+  documentId: string;
+  name: string;
+  state: CampaignState;
+  template: string | null;
+  variableMapping: VariableMapping;
+  audience: AudienceInput;
+  scheduledAt: string | null;
+  /** Drafts and scheduled campaigns can be edited; a launched one cannot. */
+  editable: boolean;
+};
+
+export type CampaignDraftInput = {
+  name: string;
+  template?: string | null;
+  variableMapping?: VariableMapping | null;
+  audience?: AudienceInput | null;
+  scheduledAt?: string | null;
+};
+
+/** The renderer campaigns send with, so the wizard's live preview is the text that goes out. */
+export { renderForCandidate } from '../server/src/domain/variable-mapping';
+export { CANDIDATE_FIELDS } from '../server/src/domain/variable-mapping';
