@@ -1,8 +1,8 @@
 /** What the New campaign wizard reads and writes, shared by the server and the admin pages. */
-import type { VariableMapping, VariableSource } from '../server/src/domain/variable-mapping';
+import type { VariableMapping, VariableSource } from './variable-mapping';
 import type { CampaignState } from './statuses';
-import type { AudiencePreview } from '../server/src/audiences/types';
-import type { AudienceInput, TagRules } from '../server/src/audiences/schema';
+import type { AudiencePreview } from './audiences';
+import type { AudienceInput, TagRules } from './audiences';
 
 export type { AudienceInput, AudiencePreview, TagRules, VariableMapping, VariableSource };
 
@@ -31,5 +31,5 @@ export type CampaignDraftInput = {
 };
 
 /** The renderer campaigns send with, so the wizard's live preview is the text that goes out. */
-export { renderForCandidate } from '../server/src/domain/variable-mapping';
-export { CANDIDATE_FIELDS } from '../server/src/domain/variable-mapping';
+export { renderForCandidate } from './variable-mapping';
+export { CANDIDATE_FIELDS } from './variable-mapping';

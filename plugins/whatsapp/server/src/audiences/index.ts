@@ -5,7 +5,7 @@ import { audienceAdminRoutes, audienceContentRoutes } from './routes';
 import { createAudiencesService, type AudiencesService } from './service';
 
 export { audienceSchema } from './schema';
-export type { AudiencePreview } from './types';
+export type { AudiencePreview } from '../../../shared/audiences';
 
 /** Audiences: who a campaign goes to, as SQL (chosen candidates, tag rules, filters), and the preview of a launch. */
 export const audiencesFeature = {

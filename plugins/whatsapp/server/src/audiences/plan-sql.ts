@@ -1,6 +1,6 @@
 import { TABLE } from '../database/strapi-tables';
 import { extractPlaceholders } from '../domain/placeholders';
-import type { VariableMapping } from '../domain/variable-mapping';
+import type { VariableMapping } from '../../../shared/variable-mapping';
 import type { Audience } from './audience';
 import { audienceCondition } from './audience-sql';
 import type { SqlFragment } from './filters-sql';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errors } from '@strapi/utils';
 import { documentId } from '../validation/common';
 import { compileCandidateFilters } from './filters-sql';
+import type { AudienceInput, TagRules } from '../../../shared/audiences';
 
 const tag = z.string().trim().min(1).max(64);
 const tagList = z.array(tag).max(100);
@@ -9,7 +10,7 @@ const tagList = z.array(tag).max(100);
 /** Tag rules: a candidate has at least one of `anyOf`, every one of `allOf`, none of `noneOf`. */
 export const tagRulesSchema = z
   .object({ anyOf: tagList.optional(), allOf: tagList.optional(), noneOf: tagList.optional() })
-  .strict();
+  .strict() satisfies z.ZodType<TagRules>;
 
 /**
  * A filter on candidate fields in Strapi's filter syntax (`{ optIn: { $eq: 'opted_in' } }`,
@@ -41,5 +42,4 @@ export const audienceSchema = z
     }
   });
 
-export type TagRules = z.infer<typeof tagRulesSchema>;
-export type AudienceInput = z.input<typeof audienceSchema>;
+export type { AudienceInput, TagRules };

@@ -4,13 +4,13 @@ import type { Knex } from 'knex';
 import { emptyStats } from '../domain/campaign-recipient';
 import { SKIP_REASONS, type CampaignStats, type SkipReason } from '../../../shared/campaigns';
 import { renderTemplate } from '../domain/placeholders';
-import type { VariableMapping } from '../domain/variable-mapping';
+import type { VariableMapping } from '../../../shared/variable-mapping';
 import { templateRepository } from '../templates/sql';
 import { isEmptyAudience, normalizeAudience, type Audience } from './audience';
 import { recipientPlanSql, SKIP_DETAIL } from './plan-sql';
 import { createRecipientPlanRepository, type PlanCounts } from './recipients-sql';
 import type { PreviewInput } from './validation';
-import type { AudiencePreview } from './types';
+import type { AudiencePreview } from '../../../shared/audiences';
 
 const isSkipReason = (value: string | null): value is SkipReason => value !== null && (SKIP_REASONS as readonly string[]).includes(value);
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LINK_TABLE, TABLE, jsonParam } from '../database/strapi-tables';
 import type { CampaignState } from '../../../shared/statuses';
-import type { VariableMapping } from '../domain/variable-mapping';
+import type { VariableMapping } from '../../../shared/variable-mapping';
 
 /**
  * The campaign row as the actions see it. Why SQL: every action reads the state and changes it

@@ -13,7 +13,7 @@ import {
   type SkippedCounts,
   type SkipReason,
 } from '../../../shared/campaigns';
-import { renderForCandidate, type CandidateValues, type VariableMapping } from './variable-mapping';
+import { renderForCandidate, type CandidateValues, type VariableMapping } from '../../../shared/variable-mapping';
 
 /** What the recipients table holds about a recipient's progress. */
 export type RecipientState = 'waiting' | 'dispatched' | 'skipped' | 'canceled';

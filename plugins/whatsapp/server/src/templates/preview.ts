@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from '../constants';
-import { renderForCandidate, type CandidateValues, type VariableMapping } from '../domain/variable-mapping';
+import { renderForCandidate, type CandidateValues, type VariableMapping } from '../../../shared/variable-mapping';
 import type { RenderedTemplate } from '../../../shared/templates';
 import { templateRepository } from './sql';
 

@@ -1,5 +1,5 @@
 import { dispatchPhone, emptyStats, planRecipient, senderKeyOf, toStats } from '../campaign-recipient';
-import type { VariableMapping } from '../variable-mapping';
+import type { VariableMapping } from '../../../../shared/variable-mapping';
 
 const body = 'Hi {{1}}, your interview in {{2}} is at {{3}}.';
 const mapping: VariableMapping = {

@@ -1,4 +1,4 @@
-import { cleanVariables, renderForCandidate, resolveVariable, resolveVariables, type VariableMapping } from '../variable-mapping';
+import { cleanVariables, renderForCandidate, resolveVariable, resolveVariables, type VariableMapping } from '../../../../shared/variable-mapping';
 
 const candidate = { name: 'Asha Rao', phone: '+919876543210', email: null, attributes: { college: 'IIT Madras', batch: 2024, remote: false, blank: '  ', nested: { a: 1 } } };
 

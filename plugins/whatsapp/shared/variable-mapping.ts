@@ -1,4 +1,4 @@
-import type { RenderedTemplate } from '../../../shared/templates';
+import type { RenderedTemplate } from './templates';
 
 /**
  * Placeholder values from a candidate, through a campaign's `variableMapping`

@@ -1,4 +1,17 @@
-import type { SkipReason, SkippedCounts } from '../../../shared/campaigns';
+import type { SkipReason, SkippedCounts } from './campaigns';
+
+/** Tag rules: a candidate has at least one of `anyOf`, every one of `allOf`, none of `noneOf`. */
+export type TagRules = { anyOf?: string[]; allOf?: string[]; noneOf?: string[] };
+
+/**
+ * A campaign's audience as sent: chosen candidates (documentIds), tags (a list means any of, or
+ * tag rules), and filters on candidate fields in Strapi's filter syntax.
+ */
+export type AudienceInput = {
+  candidates?: string[];
+  tags?: string[] | TagRules;
+  filters?: Record<string, unknown>;
+};
 
 /** `POST /campaigns/preview`: what a launch of this template, mapping and audience would do. */
 export type AudiencePreview = {
