@@ -1,2 +1,0 @@
-/** The placeholder rules live in shared/: the admin's template editor checks and previews with the same code. */
-export * from '../../../shared/placeholders';
