@@ -1,4 +1,3 @@
-import { can } from '../routes/admin-route';
 import { routeConfig } from '../routes/content-api-route';
 import { audiencesController } from './controller';
 import { audienceAdminRoutes, audienceContentRoutes } from './routes';
@@ -11,7 +10,7 @@ export type { AudiencePreview } from '../../../shared/audiences';
 export const audiencesFeature = {
   services: { audiences: createAudiencesService },
   controllers: { audiences: audiencesController },
-  adminRoutes: audienceAdminRoutes(can),
+  adminRoutes: audienceAdminRoutes,
   contentApiRoutes: audienceContentRoutes(routeConfig),
 };
 

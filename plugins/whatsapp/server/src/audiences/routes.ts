@@ -1,10 +1,8 @@
-import type { PluginActionKey } from '../../../shared/permissions';
-
-type Policies = (...keys: PluginActionKey[]) => unknown[];
+import { adminRoute } from '../routes/admin-route';
 
 /** Admin twin of the preview: creating a campaign is `campaigns.manage`. */
-export const audienceAdminRoutes = (can: Policies) => [
-  { method: 'POST', path: '/campaigns/preview', handler: 'audiences.preview', config: { policies: can('campaignsManage') } },
+export const audienceAdminRoutes = [
+  adminRoute('POST', '/campaigns/preview', 'audiences.preview', 'campaignsManage'),
 ];
 
 /** Content API: before the generic /campaigns/:id routes. */

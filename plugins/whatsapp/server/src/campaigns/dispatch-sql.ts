@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { UID, PLAIN_TABLE } from '../constants';
 import { LINK, LINK_TABLE, TABLE, defaultColumns, insertLinkRowsSql, jsonParam, threadLinkCtes, upsertConversationsSql, type DefaultColumns } from '../database/strapi-tables';
 import type { SkipReason } from '../../../shared/campaigns';
-import { parseJsonColumn } from './record-sql';
+import { jsonColumn } from '../database/sql-row';
 import { prepareStatement, runPreparedOn, type PreparedStatement } from '../database/prepared-statement';
 
 /**
@@ -289,7 +289,7 @@ export const createCampaignDispatchRepository = (strapi: Core.Strapi) => {
         templateId: Number(row.template_id),
         templateBody: (row.template_body as string | null) ?? null,
         contentSid: (row.content_sid as string | null) ?? null,
-        variables: parseJsonColumn<Record<string, string>>(row.variables),
+        variables: jsonColumn<Record<string, string>>(row.variables),
         retryOfMessageId: row.retry_of_message_id === null || row.retry_of_message_id === undefined ? null : Number(row.retry_of_message_id),
       }));
     },

@@ -4,7 +4,7 @@ import { UID } from '../constants';
 import { TABLE } from '../database/strapi-tables';
 import { unlaunchedStateFor } from '../../../shared/campaign-state';
 import type { CampaignState } from '../../../shared/statuses';
-import { parseJsonColumn } from './record-sql';
+import { jsonColumn } from '../database/sql-row';
 import { createCampaignRecipientsRepository } from './recipients-sql';
 import { conflictError } from '../utils/http-error';
 import { getService } from '../utils/get-service';
@@ -41,7 +41,7 @@ const sameValue = (column: keyof typeof LAUNCH_FIELDS, stored: StoredCampaign, g
     const b = given ? new Date(String(given)).getTime() : null;
     return a === b;
   }
-  return isDeepStrictEqual(parseJsonColumn(stored[LAUNCH_FIELDS[column]]) ?? null, given ?? null);
+  return isDeepStrictEqual(jsonColumn(stored[LAUNCH_FIELDS[column]]) ?? null, given ?? null);
 };
 
 /**

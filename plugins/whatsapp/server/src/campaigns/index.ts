@@ -1,5 +1,5 @@
 import { facadeOf } from '../utils/facade';
-import { adminRoute, can } from '../routes/admin-route';
+import { adminRoute } from '../routes/admin-route';
 import { campaignEditorController, campaignEditorRoutes, createCampaignEditorService } from './editor';
 import { crud, route } from '../routes/content-api-route';
 import { createCampaignActionsService } from './actions';
@@ -31,7 +31,7 @@ export const campaignsFeature = {
   controllers: { campaign: campaignController, 'campaign-actions': campaignActionsController, 'admin-campaigns': adminCampaignsController, 'campaign-editor': campaignEditorController },
   // The wizard's routes first: `GET /campaigns/templates` is not a campaign id.
   adminRoutes: [
-    ...campaignEditorRoutes(can),
+    ...campaignEditorRoutes,
     adminRoute('GET', '/campaigns', 'admin-campaigns.find', 'campaignsRead'),
     adminRoute('GET', '/campaigns/:id', 'admin-campaigns.findOne', 'campaignsRead'),
     ...ACTIONS.map((action) => adminRoute('POST', `/campaigns/:id/${action}`, `campaign-actions.${action}`, 'campaignsManage')),

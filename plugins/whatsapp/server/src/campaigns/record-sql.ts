@@ -1,3 +1,4 @@
+import { jsonColumn } from '../database/sql-row';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LINK_TABLE, TABLE, jsonParam } from '../database/strapi-tables';
@@ -28,25 +29,14 @@ type Row = Record<string, unknown>;
 
 const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []);
 
-/** Strapi has the driver hand JSONB back as text. */
-export const parseJsonColumn = <T>(value: unknown): T | null => {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'string') return value as T;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return null;
-  }
-};
-
 const toCampaign = (row: Row): LockedCampaign => ({
   id: Number(row.id),
   documentId: String(row.document_id),
   name: String(row.name ?? ''),
   state: row.state as CampaignState,
   scheduledAt: (row.scheduled_at as Date | null) ?? null,
-  variableMapping: parseJsonColumn<VariableMapping>(row.variable_mapping),
-  audience: parseJsonColumn<CampaignAudience>(row.audience),
+  variableMapping: jsonColumn<VariableMapping>(row.variable_mapping),
+  audience: jsonColumn<CampaignAudience>(row.audience),
   templateDocumentId: (row.template_document_id as string | null) ?? null,
 });
 

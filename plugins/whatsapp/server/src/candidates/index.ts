@@ -3,7 +3,6 @@ import { crud } from '../routes/content-api-route';
 import { candidateController } from './controller';
 import { createCandidateService } from './core-service';
 import { createPhoneService } from './phone';
-import { can } from '../routes/admin-route';
 import { candidateAdminRoutes, candidatesAdminController, createCandidatesAdminService } from './admin';
 
 /** The facade other features use: number parsing with the settings' default country. */
@@ -17,7 +16,7 @@ export type CandidatesService = ReturnType<typeof createCandidatesService>;
 export const candidatesFeature = {
   services: { candidates: createCandidatesService, candidate: createCandidateService },
   controllers: { candidate: candidateController, 'candidates-admin': candidatesAdminController },
-  adminRoutes: candidateAdminRoutes(can),
+  adminRoutes: candidateAdminRoutes,
   contentApiRoutes: [...crud('candidate', 'candidates', ['find', 'findOne', 'create', 'update', 'delete'])],
 };
 

@@ -1,12 +1,10 @@
-import type { PluginActionKey } from '../../../../shared/permissions';
-
-type Policies = (...keys: PluginActionKey[]) => unknown[];
+import { adminRoute } from '../../routes/admin-route';
 
 /** The New campaign wizard; before `GET /campaigns/:id`, which would take `templates` for an id. */
-export const campaignEditorRoutes = (can: Policies) => [
-  { method: 'GET', path: '/campaigns/templates', handler: 'campaign-editor.templates', config: { policies: can('campaignsManage') } },
-  { method: 'GET', path: '/campaigns/:id/edit', handler: 'campaign-editor.findOne', config: { policies: can('campaignsManage') } },
-  { method: 'POST', path: '/campaigns', handler: 'campaign-editor.create', config: { policies: can('campaignsManage') } },
-  { method: 'PUT', path: '/campaigns/:id', handler: 'campaign-editor.update', config: { policies: can('campaignsManage') } },
-  { method: 'POST', path: '/campaigns/:id/duplicate', handler: 'campaign-editor.duplicate', config: { policies: can('campaignsManage') } },
+export const campaignEditorRoutes = [
+  adminRoute('GET', '/campaigns/templates', 'campaign-editor.templates', 'campaignsManage'),
+  adminRoute('GET', '/campaigns/:id/edit', 'campaign-editor.findOne', 'campaignsManage'),
+  adminRoute('POST', '/campaigns', 'campaign-editor.create', 'campaignsManage'),
+  adminRoute('PUT', '/campaigns/:id', 'campaign-editor.update', 'campaignsManage'),
+  adminRoute('POST', '/campaigns/:id/duplicate', 'campaign-editor.duplicate', 'campaignsManage'),
 ];

@@ -4,9 +4,8 @@ import type { CampaignDraftInput, EditableCampaign, WizardTemplate } from '../..
 import { UID } from '../../constants';
 import { extractPlaceholders } from '../../domain/placeholders';
 import type { CampaignState } from '../../../../shared/statuses';
-import { parseJsonColumn } from '../record-sql';
+import { jsonColumn, isoOrNull } from '../../database/sql-row';
 import { conflictError } from '../../utils/http-error';
-import { isoOrNull } from '../../database/sql-row';
 
 type Row = Record<string, unknown>;
 
@@ -22,8 +21,8 @@ const toEditable = (row: Row): EditableCampaign => {
     name: String(row.name ?? ''),
     state,
     template: template ? String(template.documentId) : null,
-    variableMapping: (parseJsonColumn(row.variableMapping) as EditableCampaign['variableMapping'] | null) ?? {},
-    audience: (parseJsonColumn(row.audience) as EditableCampaign['audience'] | null) ?? {},
+    variableMapping: (jsonColumn(row.variableMapping) as EditableCampaign['variableMapping'] | null) ?? {},
+    audience: (jsonColumn(row.audience) as EditableCampaign['audience'] | null) ?? {},
     scheduledAt: isoOrNull(row.scheduledAt),
     editable: EDITABLE.includes(state),
   };

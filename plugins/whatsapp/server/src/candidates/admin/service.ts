@@ -4,8 +4,7 @@ import type { Knex } from 'knex';
 import type { CandidateView, TagInUse } from '../../../../shared/candidates';
 import { UID } from '../../constants';
 import { getService } from '../../utils/get-service';
-import { isoOrNull } from '../../database/sql-row';
-import { parseJsonColumn } from '../../campaigns/record-sql';
+import { isoOrNull, jsonColumn } from '../../database/sql-row';
 import { candidateCountSql, candidatePageSql, tagsInUseSql, type SqlQuery } from './list-sql';
 import type { AdminCandidateUpdate, CandidateListQuery } from './validation';
 
@@ -17,8 +16,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** A row of the list (snake_case, from SQL) or a document (camelCase), as the page shows it. */
 export const toCandidateView = (row: Row): CandidateView => {
   const pick = (camel: string, snake: string) => (camel in row ? row[camel] : row[snake]);
-  const tags = parseJsonColumn<unknown>(row.tags);
-  const attributes = parseJsonColumn<unknown>(row.attributes);
+  const tags = jsonColumn<unknown>(row.tags);
+  const attributes = jsonColumn<unknown>(row.attributes);
   return {
     documentId: String(pick('documentId', 'document_id')),
     name: (row.name as string | null) ?? null,
