@@ -1,4 +1,4 @@
-import { routeConfig } from '../routes/content-api-route';
+import { routeConfig } from '../utils/content-api-route';
 import { audiencesController } from './controller';
 import { audienceAdminRoutes, audienceContentRoutes } from './routes';
 import { createAudiencesService, type AudiencesService } from './service';

@@ -1,4 +1,4 @@
-import { adminRoute } from '../routes/admin-route';
+import { adminRoute } from '../utils/admin-route';
 
 /** Admin twin of the preview: creating a campaign is `campaigns.manage`. */
 export const audienceAdminRoutes = [

@@ -1,7 +1,7 @@
 import { facadeOf } from '../utils/facade';
-import { adminRoute } from '../routes/admin-route';
+import { adminRoute } from '../utils/admin-route';
 import { campaignEditorController, campaignEditorRoutes, createCampaignEditorService } from './editor';
-import { crud, route } from '../routes/content-api-route';
+import { crud, route } from '../utils/content-api-route';
 import { createCampaignActionsService } from './actions';
 import { campaignActionsController } from './actions-controller';
 import { adminCampaignsController } from './admin-controller';

@@ -1,5 +1,5 @@
 import { facadeOf } from '../utils/facade';
-import { crud } from '../routes/content-api-route';
+import { crud } from '../utils/content-api-route';
 import { candidateController } from './controller';
 import { createCandidateService } from './core-service';
 import { createPhoneService } from './phone';

@@ -1,4 +1,4 @@
-import { adminRoute } from '../routes/admin-route';
+import { adminRoute } from '../utils/admin-route';
 
 /** Admin routes: the inbox's replies, new conversations and, in emulator mode, the emulator's phone. */
 export const conversationsAdminRoutes = [

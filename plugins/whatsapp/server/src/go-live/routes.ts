@@ -1,4 +1,4 @@
-import { adminRoute, type PluginRoute } from '../routes/admin-route';
+import { adminRoute, type PluginRoute } from '../utils/admin-route';
 import { PROBE_ROUTE } from './constants';
 
 /** Admin: the checks, for the Go live view and for monitoring (read-only, so settings.read). */

@@ -1,6 +1,6 @@
 import { facadeOf } from '../utils/facade';
-import { adminRoute } from '../routes/admin-route';
-import { crud, route } from '../routes/content-api-route';
+import { adminRoute } from '../utils/admin-route';
+import { crud, route } from '../utils/content-api-route';
 import { adminInboxController } from './admin-controller';
 import { conversationController } from './conversation-controller';
 import { createConversationService, type ConversationService } from './conversation-service';

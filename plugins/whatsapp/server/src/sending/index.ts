@@ -1,6 +1,6 @@
 import { facadeOf } from '../utils/facade';
-import { adminRoute } from '../routes/admin-route';
-import { crud, route } from '../routes/content-api-route';
+import { adminRoute } from '../utils/admin-route';
+import { crud, route } from '../utils/content-api-route';
 import { adminMessagesController } from './admin-messages-controller';
 import { createCampaignSenderService } from './batch-sender';
 import { createMessageService } from './core-service';

@@ -1,4 +1,4 @@
-import { adminRoute } from '../routes/admin-route';
+import { adminRoute } from '../utils/admin-route';
 import { settingsController } from './controller';
 import { createSettingsService } from './service';
 

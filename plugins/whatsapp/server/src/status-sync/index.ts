@@ -1,6 +1,6 @@
 import { facadeOf } from '../utils/facade';
-import { adminRoute } from '../routes/admin-route';
-import { route } from '../routes/content-api-route';
+import { adminRoute } from '../utils/admin-route';
+import { route } from '../utils/content-api-route';
 import { statusSyncController } from './controller';
 import { createMessageStatusService } from './message-status';
 import { createStatusSyncService } from './sync';

@@ -1,4 +1,4 @@
-import { adminRoute } from '../routes/admin-route';
+import { adminRoute } from '../utils/admin-route';
 
 /** Admin routes of the Templates page's editor. */
 export const templateEditorAdminRoutes = [

@@ -1,4 +1,4 @@
-import { adminRoute } from '../../routes/admin-route';
+import { adminRoute } from '../../utils/admin-route';
 
 /** The New campaign wizard; before `GET /campaigns/:id`, which would take `templates` for an id. */
 export const campaignEditorRoutes = [

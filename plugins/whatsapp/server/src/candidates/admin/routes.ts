@@ -1,4 +1,4 @@
-import { adminRoute } from '../../routes/admin-route';
+import { adminRoute } from '../../utils/admin-route';
 
 /** The Candidates page; the fixed paths come before `/candidates/:id`. */
 export const candidateAdminRoutes = [
