@@ -9,6 +9,8 @@ const adminConfig = ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Tests run the API without building the admin bundle.
   serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
   flags: { nps: false, promoteEE: false },
+  // Strapi allows 5 sign-ins per 5 minutes per e-mail and address; on unless turned off (the browser tests sign in once per file).
+  rateLimit: { enabled: env.bool('ADMIN_LOGIN_RATE_LIMIT', true) },
 });
 
 export default adminConfig;
