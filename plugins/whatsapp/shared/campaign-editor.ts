@@ -20,6 +20,8 @@ export type EditableCampaign = {
   scheduledAt: string | null;
   /** Drafts and scheduled campaigns can be edited; a launched one cannot. */
   editable: boolean;
+  /** The candidates `audience.candidates` names, with what the wizard shows of them (a deleted one is left out). */
+  chosen: Array<{ documentId: string; name: string | null; phone: string }>;
 };
 
 export type CampaignDraftInput = {

@@ -2,7 +2,7 @@ import { actionUid } from '../../../plugins/whatsapp/shared/permissions';
 import { adminApi, api, expectStrapiError } from '../helpers/api';
 import { createAdminWithActions } from '../helpers/admin-users';
 import { uniqueName } from '../helpers/data';
-import { approvedTemplate, createCandidates, uniqueTag } from '../campaigns/helpers';
+import { approvedTemplate, contentApi, createCandidates, uniqueTag } from '../campaigns/helpers';
 
 const MAPPING = { '1': { source: 'field', field: 'name' }, '2': { source: 'attribute', key: 'slot' } };
 
@@ -41,6 +41,23 @@ describe('admin campaign editor (the New campaign wizard)', () => {
     const copy = await adminApi().post(`/whatsapp/campaigns/${draft.documentId}/duplicate`).expect(201);
     expect(copy.body.data).toMatchObject({ name: `Copy of ${draft.name}`, state: 'draft', template: template.documentId, variableMapping: MAPPING, editable: true });
     expect(copy.body.data.documentId).not.toBe(draft.documentId);
+  });
+
+  it('names the candidates a draft chose by hand (never their documentIds), in the audience order, leaving out one deleted since', async () => {
+    const template = await approvedTemplate('Hi {{1}}, your slot is {{2}}.', { '1': 'Asha', '2': '10:00' });
+    const [first, second, gone] = await createCandidates(3, uniqueTag());
+    const created = await adminApi()
+      .post('/whatsapp/campaigns')
+      .send({ data: { name: uniqueName('chosen'), template: template.documentId, audience: { candidates: [second!.documentId, first!.documentId, gone!.documentId] } } })
+      .expect(201);
+    expect(created.body.data.chosen).toEqual([
+      { documentId: second!.documentId, name: second!.name, phone: second!.phone },
+      { documentId: first!.documentId, name: first!.name, phone: first!.phone },
+      { documentId: gone!.documentId, name: gone!.name, phone: gone!.phone },
+    ]);
+    await contentApi().delete(`/api/whatsapp/candidates/${gone!.documentId}`).expect(204);
+    const read = await adminApi().get(`/whatsapp/campaigns/${created.body.data.documentId}/edit`).expect(200);
+    expect(read.body.data.chosen.map((candidate: { documentId: string }) => candidate.documentId)).toEqual([second!.documentId, first!.documentId]);
   });
 
   it('refuses bad input with 400s and guards the routes with campaigns.manage', async () => {

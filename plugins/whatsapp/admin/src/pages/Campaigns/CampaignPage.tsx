@@ -66,11 +66,13 @@ export const CampaignPage = () => {
             <Flex direction="column" alignItems="stretch" gap={3}>
               <CampaignProgress progress={view.progress} size="M" />
               <Typography variant="pi" textColor="neutral600">
-                {t('campaigns.detail.times', 'Scheduled {scheduled} · launched {launched} · completed {completed}', {
-                  scheduled: formatDateTime(view.scheduledAt),
-                  launched: formatDateTime(view.startedAt),
-                  completed: formatDateTime(view.completedAt),
-                })}
+                {[
+                  view.scheduledAt && t('campaigns.detail.scheduledAt', 'Scheduled for {time}', { time: formatDateTime(view.scheduledAt) }),
+                  view.startedAt && t('campaigns.detail.launchedAt', 'Launched {time}', { time: formatDateTime(view.startedAt) }),
+                  view.completedAt && t('campaigns.detail.completedAt', 'Completed {time}', { time: formatDateTime(view.completedAt) }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ') || t('campaigns.detail.notLaunched', 'Not launched yet')}
               </Typography>
             </Flex>
           </Box>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { candidateLabel } from '../Campaigns/wizard/state';
 import { useNavigate } from 'react-router-dom';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Box, Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
@@ -59,7 +60,7 @@ export const CandidatesPage = () => {
     setSelected(next);
   };
   const startCampaign = () => {
-    const chosen: ChosenCandidate[] = [...selected.values()].map((row) => ({ documentId: row.documentId, label: row.name ? `${row.name} (${row.phone})` : row.phone }));
+    const chosen: ChosenCandidate[] = [...selected.values()].map((row) => ({ documentId: row.documentId, label: candidateLabel(row) }));
     navigate(`/plugins/${PLUGIN_ID}/campaigns/new`, { state: { candidates: chosen } });
   };
 

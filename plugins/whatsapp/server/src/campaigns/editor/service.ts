@@ -13,7 +13,7 @@ const EDITABLE: readonly CampaignState[] = ['draft', 'scheduled'];
 /** A schedule this close to now would be due before the page got its answer. */
 const MIN_SCHEDULE_AHEAD_MS = 60_000;
 
-const toEditable = (row: Row): EditableCampaign => {
+const toEditable = (row: Row): Omit<EditableCampaign, 'chosen'> => {
   const template = row.template as Row | null | undefined;
   const state = row.state as CampaignState;
   return {
@@ -48,6 +48,18 @@ export const createCampaignEditorService = ({ strapi }: { strapi: Core.Strapi })
     create(params: Row): Promise<Row>;
     update(params: Row): Promise<Row | null>;
   };
+  /** The chosen candidates as the wizard shows them, in the audience's order. */
+  const withChosen = async (campaign: Omit<EditableCampaign, 'chosen'>): Promise<{ data: EditableCampaign }> => {
+    const ids = campaign.audience.candidates ?? [];
+    const rows = ids.length === 0
+      ? []
+      : ((await strapi.db.query(UID.candidate as never).findMany({
+          where: { documentId: { $in: ids } },
+          select: ['documentId', 'name', 'phone'],
+        })) as Array<{ documentId: string; name: string | null; phone: string }>);
+    const byId = new Map(rows.map((row) => [row.documentId, { documentId: row.documentId, name: row.name ?? null, phone: row.phone }]));
+    return { data: { ...campaign, chosen: ids.flatMap((id) => byId.get(id) ?? []) } };
+  };
   const read = async (documentId: string) => {
     const found = await campaigns().findOne({ documentId, populate: { template: { fields: ['documentId'] } } });
     if (!found) throw new errors.NotFoundError('Campaign not found');
@@ -77,13 +89,13 @@ export const createCampaignEditorService = ({ strapi }: { strapi: Core.Strapi })
     },
 
     async findOne(documentId: string) {
-      return { data: toEditable(await read(documentId)) };
+      return withChosen(toEditable(await read(documentId)));
     },
 
     async create(input: CampaignDraftInput) {
       assertFuture(input.scheduledAt);
       const created = await campaigns().create({ data: { ...input }, populate: { template: { fields: ['documentId'] } } });
-      return { data: toEditable(created) };
+      return withChosen(toEditable(created));
     },
 
     async update(documentId: string, input: Partial<CampaignDraftInput>) {
@@ -97,7 +109,7 @@ export const createCampaignEditorService = ({ strapi }: { strapi: Core.Strapi })
       if (input.scheduledAt !== undefined) assertFuture(input.scheduledAt);
       const updated = await campaigns().update({ documentId, data: { ...input }, populate: { template: { fields: ['documentId'] } } });
       if (!updated) throw new errors.NotFoundError('Campaign not found');
-      return { data: toEditable(updated) };
+      return withChosen(toEditable(updated));
     },
 
     /** A new draft with the same template, mapping and audience. */
@@ -112,7 +124,7 @@ export const createCampaignEditorService = ({ strapi }: { strapi: Core.Strapi })
         },
         populate: { template: { fields: ['documentId'] } },
       });
-      return { data: toEditable(created) };
+      return withChosen(toEditable(created));
     },
   };
 };

@@ -1,4 +1,5 @@
 import { Alert, Box, Button, DatePicker, Field, Flex, Grid, IconButton, SingleSelect, SingleSelectOption, Tag, TextInput, Typography } from '@strapi/design-system';
+import { candidateLabel } from './state';
 import { Cross, Plus, Trash } from '@strapi/icons';
 import type { OptInState } from '../../../api/candidates';
 import { useTranslate } from '../../../utils/useTranslate';
@@ -50,7 +51,7 @@ export const AudienceStep = ({ form, onChange }: { form: AudienceForm; onChange:
             onPick={(candidate) =>
               form.candidates.some((kept) => kept.documentId === candidate.documentId)
                 ? undefined
-                : set({ candidates: [...form.candidates, { documentId: candidate.documentId, label: candidate.name ? `${candidate.name} (${candidate.phone})` : candidate.phone }] })
+                : set({ candidates: [...form.candidates, { documentId: candidate.documentId, label: candidateLabel(candidate) }] })
             }
           />
         </Flex>

@@ -1,4 +1,5 @@
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
+import { candidateLabel } from './state';
 import type { AudiencePreview } from '../../../api/campaigns';
 import { useTranslate } from '../../../utils/useTranslate';
 import { WhatsAppBubble } from './WhatsAppBubble';
@@ -40,7 +41,7 @@ export const PreviewPanel = ({ preview, loading }: { preview: AudiencePreview | 
       )}
       {samples.map((sample) => (
         <Box key={sample.candidate.documentId}>
-          <WhatsAppBubble text={sample.text} to={sample.candidate.name ? `${sample.candidate.name} (${sample.candidate.phone})` : sample.candidate.phone} missing={sample.missing} />
+          <WhatsAppBubble text={sample.text} to={candidateLabel(sample.candidate)} missing={sample.missing} />
         </Box>
       ))}
     </Flex>

@@ -15,7 +15,7 @@ import { CandidatePicker } from './CandidatePicker';
 import { LaunchStep } from './LaunchStep';
 import { MappingStep } from './MappingStep';
 import { PreviewPanel } from './PreviewPanel';
-import { audienceChosen, mappingComplete, toAudienceInput, toDraftInput, type WizardState } from './state';
+import { audienceChosen, mappingComplete, toAudienceInput, toDraftInput, type WizardState, candidateLabel } from './state';
 import { Stepper } from './Stepper';
 import { TemplateStep } from './TemplateStep';
 import { WhatsAppBubble } from './WhatsAppBubble';
@@ -146,7 +146,7 @@ export const Wizard = ({ documentId, initial, templates, back }: Props) => {
                     <Flex direction="column" alignItems="stretch" gap={3}>
                       <CandidatePicker label={t('wizard.sample.pick', 'Preview for another candidate')} onPick={setSample} />
                       {rendered && shown ? (
-                        <WhatsAppBubble text={rendered.text} to={shown.name ? `${shown.name} (${shown.phone})` : shown.phone} missing={rendered.missing} />
+                        <WhatsAppBubble text={rendered.text} to={candidateLabel(shown)} missing={rendered.missing} />
                       ) : (
                         <Typography textColor="neutral600">{t('wizard.sample.none', 'Add a candidate to see the message as they would receive it.')}</Typography>
                       )}

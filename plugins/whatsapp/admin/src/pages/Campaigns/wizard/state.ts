@@ -4,6 +4,10 @@ import type { OptInState } from '../../../api/candidates';
 /** A candidate chosen by hand, with what the page shows for them. */
 export type ChosenCandidate = { documentId: string; label: string };
 
+/** How a candidate is named on the wizard's pages: name and number, or the number alone. */
+export const candidateLabel = (candidate: { name?: string | null; phone: string | null }): string =>
+  candidate.name ? `${candidate.name} (${candidate.phone ?? ''})` : (candidate.phone ?? '');
+
 export type AudienceForm = {
   candidates: ChosenCandidate[];
   anyOf: string[];
@@ -91,7 +95,8 @@ export const fromEditable = (campaign: EditableCampaign): WizardState => {
     template: campaign.template,
     mapping: campaign.variableMapping ?? {},
     audience: {
-      candidates: (audience.candidates ?? []).map((documentId) => ({ documentId, label: documentId })),
+      // A candidate deleted since is left out, as the launch would leave them out.
+      candidates: campaign.chosen.map((candidate) => ({ documentId: candidate.documentId, label: candidateLabel(candidate) })),
       anyOf: rules.anyOf ?? [],
       allOf: rules.allOf ?? [],
       noneOf: rules.noneOf ?? [],
