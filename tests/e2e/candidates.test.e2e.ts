@@ -67,9 +67,10 @@ describe('Candidates page in a browser', () => {
 
   it('starts a conversation with a candidate from their row: a template, prefilled from their fields', async () => {
     await openPluginPage(page, 'candidates');
+    const [candidate] = (await adminApi().get('/whatsapp/candidates').query({ search: name }).expect(200)).body.data as Array<{ documentId: string }>;
     await page.getByPlaceholder('Search by name, number or e-mail').fill(name);
     await waitForRows(page, 1);
-    await page.locator('tbody tr').first().getByRole('button', { name: 'Message' }).click();
+    await page.locator(`tr[data-candidate="${candidate!.documentId}"]`).getByRole('button', { name: 'Message' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Approved template' }).click();
     await page.getByRole('option', { name: new RegExp(templateName) }).click();

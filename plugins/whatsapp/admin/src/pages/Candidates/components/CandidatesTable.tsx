@@ -1,4 +1,4 @@
-import { Button, Checkbox, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Button, Checkbox, Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Message, Pencil } from '@strapi/icons';
 import type { CandidateView } from '../../../api/candidates';
 import { useFormatDateTime, useTranslate } from '../../../utils/useTranslate';
@@ -76,9 +76,9 @@ export const CandidatesTable = ({ candidates, selected, onSelect, onEdit, onMess
             <Td>
               <Flex justifyContent="flex-end" gap={1}>
                 {onMessage && candidate.optIn !== 'opted_out' && (
-                  <Button variant="ghost" startIcon={<Message />} onClick={() => onMessage(candidate)}>
-                    {t('candidates.message', 'Message')}
-                  </Button>
+                  <IconButton label={t('candidates.message', 'Message')} variant="ghost" onClick={() => onMessage(candidate)}>
+                    <Message />
+                  </IconButton>
                 )}
                 {onEdit && (
                   <Button variant="ghost" startIcon={<Pencil />} onClick={() => onEdit(candidate)}>
