@@ -14,6 +14,9 @@ export const PLUGIN_ACTIONS = {
   syncRun: 'sync.run',
   settingsRead: 'settings.read',
   settingsUpdate: 'settings.update',
+  conversationsAssign: 'conversations.assign',
+  savedRepliesManage: 'saved-replies.manage',
+  auditRead: 'audit.read',
 } as const;
 
 export type PluginActionKey = keyof typeof PLUGIN_ACTIONS;
@@ -32,4 +35,7 @@ export const ACTION_LABELS: Record<PluginActionKey, { displayName: string; subCa
   syncRun: { displayName: 'Run status sync', subCategory: 'Sync status' },
   settingsRead: { displayName: 'Read settings', subCategory: 'Settings' },
   settingsUpdate: { displayName: 'Update settings', subCategory: 'Settings' },
+  conversationsAssign: { displayName: 'Assign conversations', subCategory: 'Inbox' },
+  savedRepliesManage: { displayName: 'Manage saved replies', subCategory: 'Inbox' },
+  auditRead: { displayName: 'Read the audit trail', subCategory: 'Audit' },
 };

@@ -45,12 +45,14 @@ export const SettingsPage = () => {
   if (!settings) return <Page.Loading />;
 
   const locked = new Set(settings.envLocked);
+  // The field shows the saved value until the user edits it, also in the render before the draft is filled.
+  const current = (name: FieldName): string => draft[name] ?? valueOf(settings, name);
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const update: Record<string, string | number> = {};
     for (const { name, type } of FIELDS) {
       if (locked.has(name)) continue;
-      const value = (draft[name] ?? '').trim();
+      const value = current(name).trim();
       if (name === 'authToken' && !value) continue;
       if (value === valueOf(settings, name)) continue;
       update[name] = type === 'number' ? Number(value) : value;
@@ -111,7 +113,7 @@ export const SettingsPage = () => {
                       <Field.Label>{label}</Field.Label>
                       <TextInput
                         type={type === 'password' ? 'password' : 'text'}
-                        value={draft[name] ?? ''}
+                        value={current(name)}
                         placeholder={name === 'authToken' && settings.authTokenSet ? '•••••••• (saved: type to replace)' : undefined}
                         disabled={locked.has(name) || !allowedActions.canUpdate}
                         onChange={(event: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [name]: event.target.value })}
