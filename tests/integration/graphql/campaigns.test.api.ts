@@ -1,4 +1,5 @@
 import { allRecipients, campaignFor, createCampaign, createCandidates, injectFailure, isCompleted, uniqueTag, waitForCampaign } from '../campaigns/helpers';
+import { contentApi } from '../helpers/api';
 import { uniqueName } from '../helpers/data';
 import { CAMPAIGN_FIELDS, expectBadInput, expectGqlError, expectRefusal, gql, gqlOk } from './helpers';
 
@@ -22,7 +23,36 @@ const RECIPIENTS = `query ($id: ID!, $status: [WhatsappCampaignRecipientStatus!]
 
 const recipients = (id: string, extra: Record<string, unknown> = {}) => gql(RECIPIENTS, { id, ...extra });
 
+const PREVIEW = `mutation ($data: WhatsappCampaignPreviewInput!) {
+  previewWhatsappCampaign(data: $data) {
+    template { documentId name approvalStatus body }
+    total send skipped
+    skippedBy { opted_out invalid_phone duplicate_phone missing_variable candidate_deleted }
+    samples { candidate { documentId name phone } send skipReason skipDetail text missing }
+  }
+}`;
+
 describe('GraphQL campaign actions (POST /campaigns/:id/…)', () => {
+  it('previews a launch as POST /campaigns/preview does, and refuses an audience it cannot read', async () => {
+    const tag = uniqueTag();
+    await createCandidates(3, tag, (index) => (index === 2 ? { optIn: 'opted_out' } : {}));
+    const { template } = await campaignFor(tag);
+    const data = {
+      template: template.documentId,
+      variableMapping: { '1': { source: 'field', field: 'name' }, '2': { source: 'text', value: 'Friday' } },
+      audience: { tags: [tag] },
+      samples: 2,
+    };
+
+    const { previewWhatsappCampaign: preview } = await gqlOk(PREVIEW, { data });
+    const rest = await contentApi().post('/api/whatsapp/campaigns/preview').send({ data }).expect(200);
+    expect(preview).toEqual(rest.body.data);
+    expect(preview).toMatchObject({ total: 3, send: 2, skipped: 1, skippedBy: { opted_out: 1 } });
+    expect(preview.samples.filter((sample: { send: boolean }) => sample.send)).toHaveLength(2);
+
+    expectBadInput(await gql(PREVIEW, { data: { ...data, audience: { tags: { someOf: [tag] } } } }), 'previewWhatsappCampaign');
+  });
+
   it('launches, lists recipients as REST does, and retries the failed ones', async () => {
     const tag = uniqueTag();
     const people = await createCandidates(3, tag);

@@ -11,6 +11,7 @@ export const OPERATION_HANDLERS = {
   'Mutation.syncWhatsappTemplates': 'template-actions.sync',
   'Mutation.submitWhatsappTemplate': 'template-actions.submit',
   'Mutation.previewWhatsappTemplate': 'template-actions.preview',
+  'Mutation.previewWhatsappCampaign': 'audiences.preview',
   'Mutation.launchWhatsappCampaign': 'campaign-actions.launch',
   'Mutation.pauseWhatsappCampaign': 'campaign-actions.pause',
   'Mutation.resumeWhatsappCampaign': 'campaign-actions.resume',

@@ -101,6 +101,49 @@ export const typeDefs = /* GraphQL */ `
     pageInfo: Pagination!
   }
 
+  "POST /campaigns/preview: a template, a campaign-style variableMapping and an audience (JSON, as REST takes them)."
+  input WhatsappCampaignPreviewInput {
+    template: ID!
+    variableMapping: JSON
+    audience: JSON!
+    "How many recipients who are sent to are rendered as samples (0 to 10, 3 unless told)."
+    samples: Int
+  }
+
+  type WhatsappCampaignPreviewTemplate {
+    documentId: ID!
+    name: String!
+    approvalStatus: String!
+    body: String!
+  }
+
+  type WhatsappCampaignSkippedCounts {
+    ${SKIP_REASONS.map((reason) => `${reason}: Int!`).join('\n    ')}
+  }
+
+  type WhatsappCampaignPreviewSample {
+    candidate: WhatsappCampaignRecipientCandidate!
+    send: Boolean!
+    skipReason: WhatsappCampaignRecipientSkipReason
+    skipDetail: String
+    text: String!
+    "Placeholder numbers left empty, ascending."
+    missing: [Int!]!
+  }
+
+  "POST /campaigns/preview: what a launch would do; nothing is written."
+  type WhatsappCampaignPreview {
+    template: WhatsappCampaignPreviewTemplate!
+    "Candidates in the audience (each once)."
+    total: Int!
+    "Would be sent to."
+    send: Int!
+    skipped: Int!
+    skippedBy: WhatsappCampaignSkippedCounts!
+    "A few recipients who would be sent to, rendered, then one of each skip reason."
+    samples: [WhatsappCampaignPreviewSample!]!
+  }
+
   ${enumOf('WhatsappStatusSyncRunState', SYNC_RUN_STATES)}
 
   ${enumOf('WhatsappStatusSyncRunTrigger', SYNC_RUN_TRIGGERS)}
@@ -224,6 +267,8 @@ export const typeDefs = /* GraphQL */ `
     submitWhatsappTemplate(id: ID!, data: WhatsappTemplateSubmitInput): WhatsappTemplate!
     "POST /templates/:id/preview (permission template-actions.preview; with a candidate, candidate.findOne too)."
     previewWhatsappTemplate(id: ID!, data: WhatsappTemplatePreviewInput): WhatsappTemplatePreview!
+    "POST /campaigns/preview (permission audiences.preview)."
+    previewWhatsappCampaign(data: WhatsappCampaignPreviewInput!): WhatsappCampaignPreview!
     "POST /campaigns/:id/launch (permission campaign-actions.launch)."
     launchWhatsappCampaign(id: ID!): WhatsappCampaign!
     "POST /campaigns/:id/pause (permission campaign-actions.pause)."

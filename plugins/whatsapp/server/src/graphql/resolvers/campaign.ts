@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils/get-service';
 import { recipientsQuerySchema } from '../../campaigns/actions-validation';
+import { previewInputSchema } from '../../audiences/validation';
 import { documentIdParamsSchema } from '../../validation/common';
 import { parseInput } from '../../validation/parse';
 import { withoutNulls, type IdArgs } from './input';
@@ -11,6 +12,9 @@ const idOf = (args: IdArgs) => parseInput(documentIdParamsSchema, { id: args.id 
 
 /** `POST /campaigns/:id/launch|pause|resume|cancel|retry-failed`: the campaign, as REST answers. */
 export const campaignMutations = (strapi: Core.Strapi) => ({
+  /** `POST /campaigns/preview`: the REST body's `data`, the REST answer's `data`. */
+  previewWhatsappCampaign: (_parent: unknown, args: { data?: unknown }) =>
+    getService(strapi, 'audiences').preview(parseInput(previewInputSchema, withoutNulls(args.data))),
   launchWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaigns').launch.launchNow(idOf(args)),
   pauseWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaigns').actions.pause(idOf(args)),
   resumeWhatsappCampaign: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaigns').actions.resume(idOf(args)),
