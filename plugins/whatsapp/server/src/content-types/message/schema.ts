@@ -1,5 +1,6 @@
 import type { Struct } from '@strapi/strapi';
 import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES } from '../../../../shared/statuses';
+import { ACTOR_TYPES } from '../../../../shared/audit';
 
 export const messageSchema = {
   kind: 'collectionType',
@@ -53,6 +54,12 @@ export const messageSchema = {
     button: { type: 'json', configurable: false },
     referral: { type: 'json', configurable: false },
     inReplyToSid: { type: 'string', configurable: false },
+    // Who caused an outbound message (audit): written only by the send path's SQL; every
+    // Document Service write drops them (sending/document-rules.ts), so no API can change them.
+    actorType: { type: 'enumeration', enum: [...ACTOR_TYPES], configurable: false },
+    actorId: { type: 'string', configurable: false },
+    // A snapshot of the actor's name when the message was made.
+    actorName: { type: 'string', configurable: false },
     // Outbox bookkeeping for outbound sends (sending/delivery.ts, sending/outbox-sql.ts).
     // Private: how we got the message to Twilio is not part of the API.
     sendAttempts: { type: 'integer', default: 0, min: 0, private: true, configurable: false },
