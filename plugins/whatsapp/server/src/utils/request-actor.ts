@@ -21,7 +21,8 @@ export const actorOfState = (state: RequestState | undefined | null): Actor | nu
   if (!state) return null;
   const strategy = state.auth?.strategy?.name;
   const credentials = state.auth?.credentials ?? null;
-  if (strategy === 'api-token' && credentials) {
+  // Strapi 5 names the API token strategy 'content-api-token' ('api-token' in earlier releases).
+  if ((strategy === 'content-api-token' || strategy === 'api-token') && credentials) {
     return { type: 'api-token', id: idOf(credentials), name: credentials.name ?? `token #${credentials.id}` };
   }
   if (strategy === 'users-permissions') {

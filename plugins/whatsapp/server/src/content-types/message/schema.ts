@@ -1,6 +1,5 @@
 import type { Struct } from '@strapi/strapi';
 import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES } from '../../../../shared/statuses';
-import { ACTOR_TYPES } from '../../../../shared/audit';
 
 export const messageSchema = {
   kind: 'collectionType',
@@ -56,7 +55,9 @@ export const messageSchema = {
     inReplyToSid: { type: 'string', configurable: false },
     // Who caused an outbound message (audit): written only by the send path's SQL; every
     // Document Service write drops them (sending/document-rules.ts), so no API can change them.
-    actorType: { type: 'enumeration', enum: [...ACTOR_TYPES], configurable: false },
+    // admin | api-token | user | campaign | system (shared/audit.ts). A string, not an
+    // enumeration: GraphQL enums cannot hold "api-token" and would answer "api_token".
+    actorType: { type: 'string', configurable: false },
     actorId: { type: 'string', configurable: false },
     // A snapshot of the actor's name when the message was made.
     actorName: { type: 'string', configurable: false },
