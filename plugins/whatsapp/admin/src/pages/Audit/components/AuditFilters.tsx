@@ -13,7 +13,7 @@ export const AuditFilters = ({ value, onChange }: { value: Filters; onChange: (n
   const t = useTranslate();
   const filtered = value.action !== null || value.actorType !== null || value.actor !== '';
   return (
-    <Flex gap={3} paddingBottom={4} alignItems="flex-end" wrap="wrap">
+    <Flex gap={3} paddingBottom={4} alignItems="center" wrap="wrap">
       <Box width="22rem">
         <SingleSelect
           aria-label={t('audit.filter.action', 'Filter by action')}
@@ -28,7 +28,7 @@ export const AuditFilters = ({ value, onChange }: { value: Filters; onChange: (n
           ))}
         </SingleSelect>
       </Box>
-      <Box width="18rem">
+      <Box width="22rem">
         <SingleSelect
           aria-label={t('audit.filter.actorType', 'Filter by kind of actor')}
           value={value.actorType ?? ALL}

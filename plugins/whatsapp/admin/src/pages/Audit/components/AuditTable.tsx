@@ -9,8 +9,8 @@ const describeDetails = (entry: AuditEntry): string => {
   const details = entry.details ?? {};
   const parts: string[] = [];
   if (Array.isArray(details.changed)) parts.push(details.changed.length ? `Changed: ${details.changed.join(', ')}` : 'Nothing changed');
-  if (typeof details.recipients === 'number') parts.push(`${details.recipients} recipients, ${String(details.skipped ?? 0)} skipped`);
-  if (typeof details.requeued === 'number') parts.push(`${details.requeued} sent again`);
+  if (typeof details.recipients === 'number') parts.push(`Recipients: ${details.recipients}, skipped: ${String(details.skipped ?? 0)}`);
+  if (typeof details.requeued === 'number') parts.push(`Sent again: ${details.requeued}`);
   if (details.trigger === 'schedule') parts.push('at its scheduled time');
   if (typeof details.reason === 'string') parts.push(details.reason);
   if (typeof details.fromState === 'string') parts.push(`was ${details.fromState}`);
