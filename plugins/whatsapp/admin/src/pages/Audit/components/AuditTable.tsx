@@ -4,16 +4,26 @@ import { TableHead } from '../../../components/TableHead';
 import { actionKey } from '../actionKey';
 import { useFormatDateTime, useTranslate } from '../../../utils/useTranslate';
 
+type Translate = ReturnType<typeof useTranslate>;
+
 /** Details in words: which settings changed, how many recipients a launch had, why a pause happened. */
-const describeDetails = (entry: AuditEntry): string => {
+const describeDetails = (entry: AuditEntry, t: Translate): string => {
   const details = entry.details ?? {};
   const parts: string[] = [];
-  if (Array.isArray(details.changed)) parts.push(details.changed.length ? `Changed: ${details.changed.join(', ')}` : 'Nothing changed');
-  if (typeof details.recipients === 'number') parts.push(`Recipients: ${details.recipients}, skipped: ${String(details.skipped ?? 0)}`);
-  if (typeof details.requeued === 'number') parts.push(`Sent again: ${details.requeued}`);
-  if (details.trigger === 'schedule') parts.push('at its scheduled time');
+  if (Array.isArray(details.changed)) {
+    parts.push(
+      details.changed.length
+        ? t('audit.details.changed', 'Changed: {fields}', { fields: details.changed.join(', ') })
+        : t('audit.details.nothingChanged', 'Nothing changed')
+    );
+  }
+  if (typeof details.recipients === 'number') {
+    parts.push(t('audit.details.recipients', 'Recipients: {recipients}, skipped: {skipped}', { recipients: details.recipients, skipped: Number(details.skipped ?? 0) }));
+  }
+  if (typeof details.requeued === 'number') parts.push(t('audit.details.requeued', 'Sent again: {count}', { count: details.requeued }));
+  if (details.trigger === 'schedule') parts.push(t('audit.details.scheduled', 'At its scheduled time'));
   if (typeof details.reason === 'string') parts.push(details.reason);
-  if (typeof details.fromState === 'string') parts.push(`was ${details.fromState}`);
+  if (typeof details.fromState === 'string') parts.push(t('audit.details.fromState', 'Was {state}', { state: details.fromState }));
   return parts.join(' · ') || '—';
 };
 
@@ -53,7 +63,7 @@ export const AuditTable = ({ entries }: { entries: AuditEntry[] }) => {
             </Td>
             <Td>
               <Typography textColor="neutral600" variant="pi">
-                {describeDetails(entry)}
+                {describeDetails(entry, t)}
               </Typography>
             </Td>
           </Tr>
