@@ -1,7 +1,7 @@
 import { createAdminUserWithActions } from '../helpers/admin-users';
 import { uniqueIndianMobile } from '../helpers/data';
 import { contentApi } from '../helpers/api';
-import { createCandidate, setLastInbound } from '../send/helpers';
+import { approvedTemplate, createCandidate, setLastInbound } from '../send/helpers';
 import { actorOf, adminApi, api, ctx, namedFullAccessToken, userWithActions, withDb } from './helpers';
 
 /** A candidate inside their 24-hour window, so free text may go. */
@@ -57,6 +57,40 @@ describe('every outbound message records who caused it', () => {
     const response = await api(user.jwt).post('/api/whatsapp/messages').send({ data: { candidate: candidate.documentId, body: 'From the portal.' } });
     expect(response.status).toBe(201);
     expect(await actorOf(response.body.data.documentId)).toEqual({ actor_type: 'user', actor_id: user.id, actor_name: user.username });
+  });
+
+  it('inbox replies and new conversations carry the admin too', async () => {
+    const staff = await createAdminUserWithActions(['plugin::whatsapp.messages.send', 'plugin::whatsapp.messages.read']);
+    const staffId = String((await api(staff.token).get('/admin/users/me').expect(200)).body.data.id);
+    const candidate = await reachableCandidate();
+    const first = await contentApi().post('/api/whatsapp/messages').send({ data: { candidate: candidate.documentId, body: 'Opening.' } }).expect(201);
+    const conversation = await conversationOf(first.body.data.documentId);
+
+    const reply = await api(staff.token).post(`/whatsapp/inbox/conversations/${conversation}/messages`).send({ data: { body: 'A reply.' } });
+    expect(reply.status).toBe(201);
+    expect(await actorOf(reply.body.data.documentId)).toEqual({ actor_type: 'admin', actor_id: staffId, actor_name: 'Staff Member' });
+
+    const template = await approvedTemplate('Hello {{1}}, welcome.', { '1': 'Asha' });
+    const started = await api(staff.token)
+      .post('/whatsapp/inbox/conversations')
+      .send({ data: { to: uniqueIndianMobile(), template: template.documentId, variables: { '1': 'Ravi' } } });
+    expect(started.status).toBe(201);
+    expect(await actorOf(started.body.data.documentId)).toEqual({ actor_type: 'admin', actor_id: staffId, actor_name: 'Staff Member' });
+  });
+
+  it('a GraphQL send carries the API token', async () => {
+    const token = await namedFullAccessToken();
+    const candidate = await reachableCandidate();
+    const response = await api(token.accessKey)
+      .post('/graphql')
+      .send({
+        query: 'mutation($data: WhatsappMessageSendInput!) { sendWhatsappMessage(data: $data) { documentId actorType actorName } }',
+        variables: { data: { candidate: candidate.documentId, body: 'Through GraphQL.' } },
+      })
+      .expect(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.sendWhatsappMessage).toMatchObject({ actorType: 'api-token', actorName: token.name });
+    expect(await actorOf(response.body.data.sendWhatsappMessage.documentId)).toEqual({ actor_type: 'api-token', actor_id: token.id, actor_name: token.name });
   });
 
   it('a retry is caused by whoever asked for it, not by the original sender', async () => {
