@@ -12,6 +12,7 @@ import {
   useExtraApp,
   waitForCampaign,
 } from '../campaigns/helpers';
+import { setTemplateApproval } from '../send/helpers';
 import { adminApi, api, auditEntries, ctx, namedFullAccessToken, superAdmin, withDb } from './helpers';
 
 const adminAction = (documentId: string, action: string, token = ctx.adminJwt, baseUrl = ctx.url) =>
@@ -108,6 +109,22 @@ describe('campaign actions in the audit log', () => {
       const byStaff = await auditEntries({ actorType: 'admin', actorId: staffId });
       expect(byStaff.data.map((entry) => entry.action)).toEqual(['campaign.cancel', 'campaign.resume', 'campaign.pause']);
     }, 90_000);
+
+    it('a pause the plugin makes by itself (template no longer sendable) is recorded as the system, with the reason', async () => {
+      const tag = uniqueTag();
+      await createCandidates(12, tag);
+      const { campaign, template } = await campaignFor(tag);
+      await adminAction(campaign.documentId, 'launch', ctx.adminJwt, slowApp.current.url).expect(200);
+      await sleep(300);
+      await setTemplateApproval(template.documentId, 'paused', template.contentSid);
+      await waitForCampaign(campaign.documentId, (view) => view.state === 'paused', 10_000);
+
+      const [paused] = (await auditEntries({ action: 'campaign.pause', subjectId: campaign.documentId })).data;
+      expect(paused).toMatchObject({ actor: { type: 'system', id: null, name: 'System' }, details: { fromState: 'running' } });
+      expect(String(paused!.details?.reason)).toContain('paused by WhatsApp');
+      await setTemplateApproval(template.documentId, 'approved', template.contentSid);
+      await adminAction(campaign.documentId, 'cancel').expect(200);
+    }, 60_000);
   });
 });
 
