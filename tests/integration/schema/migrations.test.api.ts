@@ -29,7 +29,7 @@ describe('the plugin schema: versioned steps applied once at boot', () => {
     (await query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relname = ANY($1) ORDER BY relname`, [names])).map((row) => row.relname);
 
   const everyStep = SCHEMA_MIGRATIONS.map((step) => [step.version, step.name]);
-  const ownObjects = [PLAIN_TABLE.campaignRecipient, PLAIN_TABLE.rateBucket, ...Object.values(EXTRA_INDEX)].sort();
+  const ownObjects = [PLAIN_TABLE.campaignRecipient, PLAIN_TABLE.rateBucket, PLAIN_TABLE.auditLog, ...Object.values(EXTRA_INDEX)].sort();
 
   beforeAll(async () => {
     app = await startIsolatedApp('whatsapp_schema');
@@ -40,7 +40,10 @@ describe('the plugin schema: versioned steps applied once at boot', () => {
   });
 
   it('records every step, in order, and creates every table and index it owns', async () => {
-    expect(SCHEMA_MIGRATIONS.map((step) => step.version)).toEqual(SCHEMA_MIGRATIONS.map((_, index) => index + 1));
+    // Strictly ascending from 1 (features reserve their version numbers, so a step may be missing on a branch).
+    const versions = SCHEMA_MIGRATIONS.map((step) => step.version);
+    expect(versions[0]).toBe(1);
+    expect(versions.every((version, index) => index === 0 || version > versions[index - 1]!)).toBe(true);
     expect(await recorded()).toEqual(everyStep);
     expect(await existing(ownObjects)).toEqual(ownObjects);
   });

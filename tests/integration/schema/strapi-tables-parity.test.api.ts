@@ -19,6 +19,8 @@ const PER_ROW = new Set([
   'twilio_sid', 'twilioSid', 'to', 'phone', 'thread_key', 'threadKey', 'last_message_at', 'lastMessageAt',
   'last_inbound_at', 'lastInboundAt', 'window_expires_at', 'windowExpiresAt', 'send_started_at', 'sendStartedAt',
   'at', 'status_callback_at', 'last_synced_at', 'next_attempt_at', 'send_locked_until', 'opt_in_at', 'optInAt', 'wa_id', 'waId',
+  // Who caused the message: a campaign for one, the API token for the other (both written, checked below).
+  'actor_type', 'actorType', 'actor_id', 'actorId', 'actor_name', 'actorName',
 ]);
 
 const kindOf = (value: unknown) => (value === null ? 'null' : value instanceof Date ? 'date' : typeof value);
@@ -122,6 +124,8 @@ describe('rows written through the Strapi tables gateway and through the Documen
     const gatewayRow = await readMessageRow(gatewayMessageId);
     const documentRow = await readMessageRow(documentMessageId);
     expect(shape(gatewayRow)).toEqual(shape(documentRow));
+    expect(gatewayRow).toMatchObject({ actor_type: 'campaign', actor_id: campaign.documentId });
+    expect(documentRow).toMatchObject({ actor_type: 'api-token' });
 
     for (const [table, column] of [
       [LINK_TABLE.messageConversation, 'message_id'],

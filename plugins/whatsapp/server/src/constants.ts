@@ -18,6 +18,7 @@ export const PLAIN_TABLE = {
   campaignRecipient: 'plugin_whatsapp_campaign_recipients',
   rateBucket: 'plugin_whatsapp_rate_buckets',
   schemaMigration: 'plugin_whatsapp_schema_migrations',
+  auditLog: 'plugin_whatsapp_audit_log',
 } as const;
 
 /** Logged before every plugin log line so operators can grep for it. */

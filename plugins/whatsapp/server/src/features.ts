@@ -10,6 +10,7 @@ import { templatesFeature } from './templates';
 import { conversationsFeature } from './conversations';
 import { templateEditorFeature } from './template-editor';
 import { goLiveFeature } from './go-live';
+import { auditFeature } from './audit';
 
 /**
  * Every feature of the plugin, each registering its services, controllers and routes.
@@ -28,4 +29,5 @@ export const FEATURES = [
   inboundFeature,
   goLiveFeature,
   conversationsFeature,
+  auditFeature,
 ];

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { refreshAccessToken, useFetchClient } from '@strapi/strapi/admin';
+import type { ActorType } from '../../../shared/audit';
 
 /** GET /whatsapp/inbox/conversations: one row of the list. */
 export type InboxConversation = {
@@ -32,6 +33,8 @@ export type InboxMessage = {
   profileName: string | null;
   /** The template it was sent with (its text is in `body`). */
   template?: { name: string } | null;
+  /** Who caused an outbound message: an admin, an API token, a user, a campaign or the system. */
+  actor?: { type: ActorType; name: string | null } | null;
   createdAt: string;
   sentAt: string | null;
   deliveredAt: string | null;

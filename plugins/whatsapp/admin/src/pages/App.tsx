@@ -16,6 +16,7 @@ const CampaignsPage = lazy(() => import('./Campaigns/CampaignsPage').then((modul
 const CandidatesPage = lazy(() => import('./Candidates/CandidatesPage').then((module) => ({ default: module.CandidatesPage })));
 const CampaignWizardPage = lazy(() => import('./Campaigns/CampaignWizardPage').then((module) => ({ default: module.CampaignWizardPage })));
 const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
+const AuditPage = lazy(() => import('./Audit/AuditPage').then((module) => ({ default: module.AuditPage })));
 const SyncStatusPage = lazy(() => import('./SyncStatus/SyncStatusPage').then((module) => ({ default: module.SyncStatusPage })));
 
 /** The permission that lets a role read the page at `path`. */
@@ -32,6 +33,7 @@ const PAGE_ROUTES: Array<{ path: string; page: PluginPage['path']; permission?: 
   { path: 'campaigns/:id/edit', page: 'campaigns', permission: 'campaignsManage', Component: CampaignWizardPage },
   { path: 'campaigns/:id', page: 'campaigns', Component: CampaignPage },
   { path: 'sync-status', page: 'sync-status', Component: SyncStatusPage },
+  { path: 'audit', page: 'audit', Component: AuditPage },
 ];
 
 /** The menu entry opens the first page the role may read. */

@@ -5,6 +5,7 @@ import { getService } from '../utils/get-service';
 import { recipientsQuerySchema } from './actions-validation';
 import { documentIdParamsSchema } from '../validation/common';
 import { parseInput } from '../validation/parse';
+import { requestActor } from '../utils/request-actor';
 
 type RouteState = { route?: { info?: { type?: string } }; auth?: unknown };
 
@@ -25,23 +26,23 @@ export const campaignActionsController = ({ strapi }: { strapi: Core.Strapi }) =
 
   return {
     async launch(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'campaigns').launch.launchNow(idOf(ctx)));
+      await respond(ctx, await getService(strapi, 'campaigns').launch.launchNow(idOf(ctx), requestActor(ctx)));
     },
 
     async pause(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'campaigns').actions.pause(idOf(ctx)));
+      await respond(ctx, await getService(strapi, 'campaigns').actions.pause(idOf(ctx), requestActor(ctx)));
     },
 
     async resume(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'campaigns').actions.resume(idOf(ctx)));
+      await respond(ctx, await getService(strapi, 'campaigns').actions.resume(idOf(ctx), requestActor(ctx)));
     },
 
     async cancel(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'campaigns').actions.cancel(idOf(ctx)));
+      await respond(ctx, await getService(strapi, 'campaigns').actions.cancel(idOf(ctx), requestActor(ctx)));
     },
 
     async retryFailed(ctx: Context) {
-      await respond(ctx, await getService(strapi, 'campaigns').actions.retryFailed(idOf(ctx)));
+      await respond(ctx, await getService(strapi, 'campaigns').actions.retryFailed(idOf(ctx), requestActor(ctx)));
     },
 
     async recipients(ctx: Context) {

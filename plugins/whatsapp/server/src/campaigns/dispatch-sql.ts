@@ -69,7 +69,7 @@ export type RunningCampaign = {
 
 const MESSAGE_COLUMNS = [
   'document_id', 'direction', 'status', 'from', 'to', 'variables', 'send_attempts', 'send_started_at', 'send_locked_until',
-  'created_at', 'updated_at', 'published_at',
+  'created_at', 'updated_at', 'published_at', 'actor_type', 'actor_id', 'actor_name',
 ];
 const CONVERSATION_COLUMNS = [
   'document_id', 'sender', 'status', 'last_message_at', 'last_message_preview', 'unread_count', 'thread_key', 'created_at', 'updated_at', 'published_at',
@@ -102,15 +102,18 @@ conversation AS (
 ),
 new_message AS (
   INSERT INTO ${M} (document_id, direction, status, "from", "to", variables, send_attempts, send_started_at, send_locked_until,
-                    created_at, updated_at, published_at${message.columns})
+                    created_at, updated_at, published_at, actor_type, actor_id, actor_name${message.columns})
   -- Given a lease, the messages are claimed for their first attempt as they are written
   -- (what sending/batch-outbox-sql.ts claimFresh does later otherwise).
   SELECT message_document_id, 'outbound', 'pending', CAST(:from AS varchar), to_address, variables,
          CASE WHEN CAST(:leaseSeconds AS integer) IS NULL THEN 0 ELSE 1 END,
          CASE WHEN CAST(:leaseSeconds AS integer) IS NULL THEN NULL ELSE now() END,
          CASE WHEN CAST(:leaseSeconds AS integer) IS NULL THEN NULL ELSE now() + make_interval(secs => CAST(:leaseSeconds AS integer)) END,
-         CAST(:now AS timestamp), CAST(:now AS timestamp), CAST(:now AS timestamp)${message.values}
-  FROM input ORDER BY ord
+         CAST(:now AS timestamp), CAST(:now AS timestamp), CAST(:now AS timestamp),
+         -- The campaign caused these messages, its retried failures too (audit).
+         'campaign', actor_campaign.document_id, actor_campaign.name${message.values}
+  FROM input LEFT JOIN ${C} actor_campaign ON actor_campaign.id = input.campaign_id
+  ORDER BY ord
   RETURNING id, document_id
 ),
 placed AS (

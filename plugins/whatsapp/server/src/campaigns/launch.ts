@@ -9,6 +9,9 @@ import { HttpStatusError, unprocessableError } from '../utils/http-error';
 import { getService } from '../utils/get-service';
 import { lockForAction, readCampaign } from './transition';
 import { hostHints } from '../utils/host-hints';
+import { recordCampaignAction } from './audit-entry';
+import { currentActor } from '../utils/request-actor';
+import { SYSTEM_ACTOR, type Actor } from '../../../shared/audit';
 
 const incomplete = (message: string) => unprocessableError('CAMPAIGN_INCOMPLETE', message);
 
@@ -24,7 +27,7 @@ export const createCampaignLaunchService = ({ strapi }: { strapi: Core.Strapi })
   const records = createCampaignRecordRepository(strapi);
 
   /** `schedule`: only if the campaign is still scheduled and due (the job is just a wake-up). */
-  const launch = async (documentId: string, trigger: 'manual' | 'schedule'): Promise<'launched' | 'not-due'> => {
+  const launch = async (documentId: string, trigger: 'manual' | 'schedule', actor: Actor): Promise<'launched' | 'not-due'> => {
     const settings = await getService(strapi, 'settings').getResolved();
     const notConfigured = checkConfigured(settings, hostHints());
     if (notConfigured) throw unprocessableError(notConfigured.code, notConfigured.message);
@@ -54,6 +57,7 @@ export const createCampaignLaunchService = ({ strapi }: { strapi: Core.Strapi })
       }
       await records.setState(trx, campaign.id, { state: 'running', startedAt: 'now', completedAt: null, stateReason: null, stats });
       await getService(strapi, 'campaigns').dispatcher.kick({ sender, trx });
+      await recordCampaignAction(strapi, trx, campaign, 'campaign.launch', actor, { trigger, recipients: stats.total, skipped: stats.skipped });
       return { stats, id: campaign.id };
     });
     if (!result) return 'not-due';
@@ -65,8 +69,8 @@ export const createCampaignLaunchService = ({ strapi }: { strapi: Core.Strapi })
 
   return {
     /** `POST /campaigns/:id/launch`. */
-    async launchNow(documentId: string) {
-      await launch(documentId, 'manual');
+    async launchNow(documentId: string, actor: Actor = currentActor(strapi)) {
+      await launch(documentId, 'manual', actor);
       return readCampaign(strapi, documentId);
     },
 
@@ -77,7 +81,7 @@ export const createCampaignLaunchService = ({ strapi }: { strapi: Core.Strapi })
      */
     async launchScheduled(documentId: string): Promise<void> {
       try {
-        await launch(documentId, 'schedule');
+        await launch(documentId, 'schedule', SYSTEM_ACTOR);
       } catch (error) {
         if (!isRefusal(error)) throw error;
         if (error instanceof HttpStatusError && error.status === 409) return;

@@ -159,7 +159,7 @@ export const threadPageSql = (conversationId: number, options: { cursor: Message
             CROSS JOIN LATERAL (
               SELECT m.id, m.document_id, m.direction, m."from", m."to", m.body, m.media, m.location, m.status, m.error_code,
                      m.error_message, m.sent_at, m.delivered_at, m.read_at, m.failed_at, m.message_type, m.profile_name, m.created_at,
-                     m.variables, t.name AS template_name, t.body AS template_body
+                     m.variables, m.actor_type, m.actor_name, t.name AS template_name, t.body AS template_body
                 FROM ${TABLE.message} m
                 -- A template message has no body of its own: the thread shows the template's text.
                 LEFT JOIN ${LINK_TABLE.messageTemplate} tl ON tl.message_id = m.id

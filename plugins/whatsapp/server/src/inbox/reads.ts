@@ -58,6 +58,8 @@ const messageItem = (row: Row) =>
     ...deliveryFields(row),
     messageType: row.message_type ?? null,
     profileName: row.profile_name ?? null,
+    // Who caused an outbound message (audit); null for inbound ones.
+    actor: row.actor_type ? { type: row.actor_type, name: row.actor_name ?? null } : null,
     createdAt: isoOrNull(row.created_at),
   });
 

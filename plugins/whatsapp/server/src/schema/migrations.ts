@@ -117,4 +117,29 @@ export const SCHEMA_MIGRATIONS: SchemaMigration[] = [
       `CREATE INDEX IF NOT EXISTS ${TABLE.candidate}_email_trgm_index ON ${TABLE.candidate} USING gin (email gin_trgm_ops)`,
     ],
   },
+  {
+    version: 10,
+    // The audit trail of campaign actions and settings changes: appended to, never updated, and
+    // not a content type, so no Strapi API (REST, GraphQL, Content Manager) can write it.
+    name: 'audit log',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ${PLAIN_TABLE.auditLog} (
+         id bigserial PRIMARY KEY,
+         at timestamptz NOT NULL DEFAULT now(),
+         action varchar(64) NOT NULL,
+         subject_type varchar(32) NOT NULL,
+         subject_id varchar(64),
+         subject_label varchar(255),
+         actor_type varchar(16) NOT NULL,
+         actor_id varchar(64),
+         actor_name varchar(255),
+         details jsonb
+       )`,
+      // The page reads newest first, optionally one action, actor type or subject.
+      `CREATE INDEX IF NOT EXISTS ${PLAIN_TABLE.auditLog}_at_index ON ${PLAIN_TABLE.auditLog} (at DESC, id DESC)`,
+      `CREATE INDEX IF NOT EXISTS ${PLAIN_TABLE.auditLog}_action_index ON ${PLAIN_TABLE.auditLog} (action, at DESC)`,
+      `CREATE INDEX IF NOT EXISTS ${PLAIN_TABLE.auditLog}_actor_index ON ${PLAIN_TABLE.auditLog} (actor_type, actor_id, at DESC)`,
+      `CREATE INDEX IF NOT EXISTS ${PLAIN_TABLE.auditLog}_subject_index ON ${PLAIN_TABLE.auditLog} (subject_type, subject_id, at DESC)`,
+    ],
+  },
 ];

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { UID } from '../constants';
 import { getService } from '../utils/get-service';
+import { requestActor as actorOf } from '../utils/request-actor';
 import { withErrorDescription } from '../utils/message-view';
 import { parseBodyData, parseInput } from '../validation/parse';
 import { documentIdParamsSchema } from '../validation/common';
@@ -21,14 +22,14 @@ export const adminMessagesController = ({ strapi }: { strapi: Core.Strapi }) => 
   return {
     async send(ctx: Context) {
       const input = parseBodyData(messageSendSchema, ctx.request.body);
-      const message = await getService(strapi, 'sending').outbound.send(input, 'inbox');
+      const message = await getService(strapi, 'sending').outbound.send(input, 'inbox', { actor: actorOf(ctx) });
       ctx.status = 201;
       ctx.body = { data: await view(message) };
     },
 
     async retry(ctx: Context) {
       const { id } = parseInput(documentIdParamsSchema, ctx.params);
-      const message = await getService(strapi, 'sending').outbound.retry(id, 'inbox');
+      const message = await getService(strapi, 'sending').outbound.retry(id, 'inbox', actorOf(ctx));
       ctx.status = 201;
       ctx.body = { data: await view(message) };
     },

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { UID } from '../constants';
 import { getService } from '../utils/get-service';
+import { requestActor as actorOf } from '../utils/request-actor';
 import { withErrorDescription } from '../utils/message-view';
 import { parseBodyData, parseInput } from '../validation/parse';
 import { documentIdParamsSchema } from '../validation/common';
@@ -36,7 +37,7 @@ export const messageController = factories.createCoreController(UID.message, ({ 
     /** `POST /messages`: 201 with the pending message; Twilio gets it from the send job. */
     async send(ctx) {
       const input = parseBodyData(messageSendSchema, ctx.request.body);
-      const message = await getService(strapi, 'sending').outbound.send(input);
+      const message = await getService(strapi, 'sending').outbound.send(input, 'api', { actor: actorOf(ctx) });
       ctx.status = 201;
       return respond(message, ctx.state.auth);
     },
@@ -44,7 +45,7 @@ export const messageController = factories.createCoreController(UID.message, ({ 
     /** `POST /messages/:id/retry`: 201 with the new message (its `retryOf` is the original). */
     async retry(ctx) {
       const { id } = parseInput(documentIdParamsSchema, ctx.params);
-      const message = await getService(strapi, 'sending').outbound.retry(id);
+      const message = await getService(strapi, 'sending').outbound.retry(id, 'api', actorOf(ctx));
       ctx.status = 201;
       return respond(message, ctx.state.auth);
     },

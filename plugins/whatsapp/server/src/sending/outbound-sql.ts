@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { UID } from '../constants';
 import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 import type { OptInState } from '../../../shared/statuses';
+import type { Actor } from '../../../shared/audit';
 
 /**
  * The records a send reads and writes: candidate, conversation, template and the outbound
@@ -129,10 +130,21 @@ export const createOutboundMessageRepository = (strapi: Core.Strapi) => ({
     })) as unknown as MessageRecord | null;
   },
 
-  async createMessage(data: NewOutboundMessage) {
-    return strapi.documents(UID.message).create({
+  /**
+   * The pending message and who caused it. The actor columns are written with SQL in the same
+   * transaction: the Document Service drops them for every writer (sending/document-rules.ts).
+   */
+  async createMessage(trx: Knex.Transaction, data: NewOutboundMessage, actor: Actor) {
+    const created = await strapi.documents(UID.message).create({
       data: { ...data, direction: 'outbound', status: 'pending', sendAttempts: 0 } as never,
     });
+    await trx.raw(`UPDATE ${TABLE.message} SET actor_type = ?, actor_id = ?, actor_name = ? WHERE id = ?`, [
+      actor.type,
+      actor.id,
+      actor.name,
+      created.id,
+    ]);
+    return { ...created, actorType: actor.type, actorId: actor.id, actorName: actor.name };
   },
 
   async touchConversation(documentId: string, preview: string, at: Date) {

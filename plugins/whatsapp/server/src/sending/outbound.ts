@@ -23,6 +23,8 @@ import { conflictError, unprocessableError } from '../utils/http-error';
 import { getService } from '../utils/get-service';
 import type { MessageSendInput } from './validation';
 import { hostHints } from '../utils/host-hints';
+import { currentActor } from '../utils/request-actor';
+import type { Actor } from '../../../shared/audit';
 
 /** Most a conversation list shows of the last message (the column is a varchar(255)). */
 const PREVIEW_MAX = 200;
@@ -138,6 +140,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
   const commit = async (
     prepared: PreparedSend,
     origin: SendOrigin,
+    actor: Actor,
     options: { retryOf?: { id: number; documentId: string }; insideTransaction?: (trx: Knex.Transaction) => Promise<void> } = {}
   ) => {
     const candidate = prepared.candidate ?? (await repo.findOrCreateCandidate(prepared.phone));
@@ -150,7 +153,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
     const now = new Date();
     const message = await strapi.db.transaction(async ({ trx }) => {
       await options.insideTransaction?.(trx);
-      const created = await repo.createMessage({
+      const created = await repo.createMessage(trx, {
         candidate: candidate.documentId,
         conversation: conversation.documentId,
         ...(prepared.template ? { template: prepared.template.documentId } : {}),
@@ -160,7 +163,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
         body: prepared.body,
         media: prepared.media,
         variables: prepared.variables,
-      });
+      }, actor);
       await repo.touchConversation(conversation.documentId, prepared.preview, now);
       // Same transaction: the job exists exactly when the message does.
       await queue.send(JOB.sendMessage, { messageId: created.documentId }, { trx, priority: SEND_PRIORITY[origin] });
@@ -173,10 +176,11 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * `POST /messages`: 422 when a send rule refuses, else the pending message. `origin` orders
-     * it in the queue: the inbox's sends go before API clients'.
+     * it in the queue: the inbox's sends go before API clients'. `actor`: who caused it (by
+     * default whoever made the request being served, or the system outside a request).
      */
-    async send(input: MessageSendInput, origin: SendOrigin = 'api', options: { sender?: string } = {}) {
-      return commit(await prepare(input, options.sender), origin);
+    async send(input: MessageSendInput, origin: SendOrigin = 'api', options: { sender?: string; actor?: Actor } = {}) {
+      return commit(await prepare(input, options.sender), origin, options.actor ?? currentActor(strapi));
     },
 
     /**
@@ -184,7 +188,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
      * original keeps its failure. 409 for a message that has not failed, or whose earlier
      * retry is still under way.
      */
-    async retry(documentId: string, origin: SendOrigin = 'api') {
+    async retry(documentId: string, origin: SendOrigin = 'api', actor?: Actor) {
       const original = await repo.findMessage(documentId);
       if (!original) throw new errors.NotFoundError('Message not found');
       if (original.direction !== 'outbound' || !RETRYABLE_STATUSES.has(original.status)) {
@@ -203,7 +207,7 @@ export const createOutboundService = ({ strapi }: { strapi: Core.Strapi }) => {
             }),
       };
       const prepared = await prepare(input);
-      return commit(prepared, origin, {
+      return commit(prepared, origin, actor ?? currentActor(strapi), {
         retryOf: { id: original.id, documentId: original.documentId },
         insideTransaction: async (trx) => {
           const { liveRetry } = await repo.lockForRetry(trx, original.id);

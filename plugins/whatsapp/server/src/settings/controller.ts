@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { parseBodyData } from '../validation/parse';
+import { requestActor } from '../utils/request-actor';
 import { settingsUpdateSchema } from './validation';
 import { testConnectionSchema } from './test-connection-validation';
 
@@ -12,7 +13,7 @@ export const settingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async update(ctx: Context) {
     const data = parseBodyData(settingsUpdateSchema, ctx.request.body);
-    ctx.body = { data: await getService(strapi, 'settings').save(data) };
+    ctx.body = { data: await getService(strapi, 'settings').save(data, requestActor(ctx)) };
   },
 
   /** 200 either way: `ok` says whether Twilio answered, `problem` what is wrong if not. */

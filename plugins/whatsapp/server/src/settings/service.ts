@@ -16,6 +16,8 @@ import type { SettingsView } from '../../../shared/settings';
 import type { TestConnectionInput } from './test-connection-validation';
 import { describeConnectionFailure, type ConnectionProblem, type TwilioFailure } from '../domain/twilio-errors';
 import { getService } from '../utils/get-service';
+import { currentActor } from '../utils/request-actor';
+import type { Actor } from '../../../shared/audit';
 
 type StoredSettings = Omit<RawSettings, 'authToken'> & { authTokenEncrypted?: string };
 
@@ -24,6 +26,13 @@ type EncryptionService = { encrypt(value: string): string | null; decrypt(value:
 // Webhooks read the settings on every request; a short cache keeps that off the database
 // while a value saved on another instance still shows up within seconds.
 const CACHE_TTL_MS = 5_000;
+
+/** The stored fields whose value differs (a new auth token counts as changed, whatever it is). */
+const changedFields = (before: StoredSettings, after: StoredSettings) =>
+  [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((key) => (before as Record<string, unknown>)[key] !== (after as Record<string, unknown>)[key])
+    .map((key) => (key === 'authTokenEncrypted' ? 'authToken' : key))
+    .sort();
 
 export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let cache: { value: ResolvedSettings; at: number } | undefined;
@@ -65,7 +74,8 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...rest, authTokenSet: Boolean(authToken), sources, envLocked, sender };
     },
 
-    async save(update: SettingsUpdate) {
+    /** `actor`: who saved, by default whoever made the request being served. */
+    async save(update: SettingsUpdate, actor: Actor = currentActor(strapi)) {
       const current = await readStored();
       const next: StoredSettings = { ...current };
       for (const [key, value] of Object.entries(update) as [keyof SettingsUpdate, unknown][]) {
@@ -85,6 +95,13 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await store().set({ value: next });
       cache = undefined;
+      await getService(strapi, 'audit').log.record({
+        action: 'settings.update',
+        subject: { type: 'settings', id: null, label: 'Twilio settings' },
+        actor,
+        // Which fields changed, never their values: the auth token is a secret.
+        details: { changed: changedFields(current, next) },
+      });
       return this.getPublicView();
     },
 

@@ -53,6 +53,14 @@ export const messageSchema = {
     button: { type: 'json', configurable: false },
     referral: { type: 'json', configurable: false },
     inReplyToSid: { type: 'string', configurable: false },
+    // Who caused an outbound message (audit): written only by the send path's SQL; every
+    // Document Service write drops them (sending/document-rules.ts), so no API can change them.
+    // admin | api-token | user | campaign | system (shared/audit.ts). A string, not an
+    // enumeration: GraphQL enums cannot hold "api-token" and would answer "api_token".
+    actorType: { type: 'string', configurable: false },
+    actorId: { type: 'string', configurable: false },
+    // A snapshot of the actor's name when the message was made.
+    actorName: { type: 'string', configurable: false },
     // Outbox bookkeeping for outbound sends (sending/delivery.ts, sending/outbox-sql.ts).
     // Private: how we got the message to Twilio is not part of the API.
     sendAttempts: { type: 'integer', default: 0, min: 0, private: true, configurable: false },

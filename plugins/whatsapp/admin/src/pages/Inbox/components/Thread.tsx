@@ -5,6 +5,7 @@ import { ArrowClockwise } from '@strapi/icons';
 import type { InboxMessage } from '../../../api/inbox';
 import { getTranslation } from '../../../utils/getTranslation';
 import { MessageStatus } from '../../../components/MessageStatus';
+import { SentBy } from '../../../components/SentBy';
 
 type Props = {
   messages: InboxMessage[] | undefined;
@@ -100,6 +101,7 @@ export const Thread = ({ messages, isLoading, canRetry, retryingId, onRetry }: P
                   {message.body}
                 </Typography>
               )}
+              {outbound && <SentBy actor={message.actor} />}
               <Flex justifyContent="flex-end" gap={2} paddingTop={1}>
                 <Typography variant="pi" textColor="neutral500" title={new Date(message.createdAt).toLocaleString()}>
                   {intl.formatTime(message.createdAt)}
