@@ -93,11 +93,19 @@ export const ConversationList = ({ conversations, isLoading, selectedId, searchi
                   </Badge>
                 )}
               </Flex>
-              {conversation.candidate?.name && (
+              <Flex justifyContent="space-between" gap={2}>
                 <Typography variant="pi" textColor="neutral500">
-                  {conversation.candidate.phone}
+                  {conversation.candidate?.name ? conversation.candidate.phone : ''}
                 </Typography>
-              )}
+                {conversation.assignee && (
+                  <Typography variant="pi" textColor="neutral600" ellipsis data-testid="conversation-assignee">
+                    {formatMessage(
+                      { id: getTranslation('inbox.list.assignee'), defaultMessage: '→ {name}' },
+                      { name: conversation.assignee.name ?? `#${conversation.assignee.id}` }
+                    )}
+                  </Typography>
+                )}
+              </Flex>
             </Box>
           </Box>
         );
