@@ -16,6 +16,7 @@ const CampaignsPage = lazy(() => import('./Campaigns/CampaignsPage').then((modul
 const CandidatesPage = lazy(() => import('./Candidates/CandidatesPage').then((module) => ({ default: module.CandidatesPage })));
 const CampaignWizardPage = lazy(() => import('./Campaigns/CampaignWizardPage').then((module) => ({ default: module.CampaignWizardPage })));
 const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
+const SavedRepliesPage = lazy(() => import('./SavedReplies/SavedRepliesPage').then((module) => ({ default: module.SavedRepliesPage })));
 const SyncStatusPage = lazy(() => import('./SyncStatus/SyncStatusPage').then((module) => ({ default: module.SyncStatusPage })));
 
 /** The permission that lets a role read the page at `path`. */
@@ -32,6 +33,7 @@ const PAGE_ROUTES: Array<{ path: string; page: PluginPage['path']; permission?: 
   { path: 'campaigns/:id/edit', page: 'campaigns', permission: 'campaignsManage', Component: CampaignWizardPage },
   { path: 'campaigns/:id', page: 'campaigns', Component: CampaignPage },
   { path: 'sync-status', page: 'sync-status', Component: SyncStatusPage },
+  { path: 'saved-replies', page: 'saved-replies', Component: SavedRepliesPage },
 ];
 
 /** The menu entry opens the first page the role may read. */
