@@ -14,8 +14,6 @@ export const adminRoute = (method: string, path: string, handler: string, ...key
   config: { policies: can(...keys) },
 });
 
-type PolicyContext = { state: { userAbility?: { can(action: string, subject?: unknown): boolean } } };
-
 /**
  * One admin route open to a role holding any one of the actions (Strapi's `admin::hasPermissions`
  * asks for all): a read two pages share, such as saved replies for the composer and their page.
@@ -25,7 +23,7 @@ export const adminRouteAnyOf = (method: string, path: string, handler: string, .
   path,
   handler,
   config: {
-    policies: ['admin::isAuthenticatedAdmin', (context: PolicyContext) => keys.some((key) => Boolean(context.state.userAbility?.can(actionUid(key))))],
+    policies: ['admin::isAuthenticatedAdmin', { name: 'plugin::whatsapp.has-any-permission', config: { actions: keys.map(actionUid) } }],
   },
 });
 
