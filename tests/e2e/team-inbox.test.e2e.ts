@@ -61,7 +61,7 @@ describe('the team inbox in a browser', () => {
     const mine = page.getByRole('tab', { name: /^Mine \(\d+\)$/ });
     await mine.click();
     await listItem(page).waitFor({ timeout: 10_000 });
-    expect(await mine.innerText()).toBe('Mine (1)');
+    await page.getByRole('tab', { name: 'Mine (1)' }).waitFor();
     expect(await listItem(page).getByText(`→ ${first.name}`).count()).toBe(1);
     await screenshot(page, 'team-inbox-mine');
 
@@ -70,7 +70,7 @@ describe('the team inbox in a browser', () => {
     await other.getByText('Live', { exact: true }).waitFor({ timeout: 30_000 });
     await other.getByRole('tab', { name: 'Mine (0)' }).waitFor();
     expect(await listItem(other).count()).toBe(0);
-    await other.getByText('No conversations yet', { exact: false }).waitFor();
+    await other.getByText('No conversation is assigned to you.', { exact: false }).waitFor();
     await screenshot(other, 'team-inbox-mine-other-admin');
     await other.getByRole('tab', { name: /^All \(\d+\)$/ }).click();
     await listItem(other).waitFor();
@@ -101,6 +101,8 @@ describe('the team inbox in a browser', () => {
     await reply.pressSequentially(`/${shortcut.slice(0, 6)}`);
     const option = page.getByRole('option', { name: new RegExp(`/${shortcut}`) });
     await option.waitFor();
+    // The list shows each reply as this candidate would receive it.
+    await option.getByText(`Hello ${candidateName}, thanks`, { exact: false }).waitFor();
     await screenshot(page, 'team-inbox-saved-reply-list');
     // Escape closes the list and keeps the text; typing reopens it.
     await page.keyboard.press('Escape');
@@ -112,8 +114,10 @@ describe('the team inbox in a browser', () => {
     await page.keyboard.press('Enter');
     expect(await reply.inputValue()).toBe(`Hello ${candidateName}, thanks for writing. Friday at 10 works.`);
     await screenshot(page, 'team-inbox-saved-reply-inserted');
-    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByText(`Hello ${candidateName}, thanks for writing.`, { exact: false }).last().waitFor();
+    // The draft empties once the send is answered.
+    for (let tries = 0; tries < 50 && (await reply.inputValue()) !== ''; tries += 1) await page.waitForTimeout(100);
     expect(await reply.inputValue()).toBe('');
   });
 
@@ -127,6 +131,8 @@ describe('the team inbox in a browser', () => {
     await page.getByRole('textbox', { name: 'Shortcut' }).fill(added);
     await page.getByRole('textbox', { name: 'Text' }).fill('Hi {{candidate.firstName}} from {{candidate.attributes.city}}');
     await page.getByTestId('saved-reply-preview').getByText('Hi Asha from Pune').waitFor();
+    // The dialog fades in: the picture waits for it.
+    await page.waitForTimeout(500);
     await screenshot(page, 'saved-replies-dialog');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId(`saved-reply-${added}`).waitFor();

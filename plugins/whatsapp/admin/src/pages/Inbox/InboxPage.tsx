@@ -229,6 +229,7 @@ export const InboxPage = () => {
                 isLoading={conversations.isLoading}
                 selectedId={selectedId}
                 searching={appliedSearch !== ''}
+                assignee={assigneeFilter}
                 onSelect={(id) => setParam('conversation', id)}
               />
               {conversations.hasNextPage && (
@@ -250,13 +251,13 @@ export const InboxPage = () => {
                   borderColor="neutral150"
                   style={{ borderBottomWidth: 1, borderBottomStyle: 'solid' }}
                 >
-                  <Box>
+                  <Box style={{ minWidth: 0 }}>
                     <Typography variant="delta" tag="h2" fontWeight="bold">
                       {displayName(selected)}
                     </Typography>
                     <WindowLine phone={selected.candidate?.name ? selected.candidate.phone : null} plan={plan.data} />
                   </Box>
-                  <Flex gap={2} alignItems="center" style={{ flexShrink: 0 }}>
+                  <Flex direction="column" gap={2} alignItems="flex-end" style={{ flexShrink: 0 }}>
                   <Box width="20rem">
                     <AssigneeSelect
                       assignee={selected.assignee ?? null}

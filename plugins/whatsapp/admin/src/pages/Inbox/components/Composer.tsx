@@ -144,6 +144,7 @@ export const Composer = ({ plan, canSend, optedOut, sending, value, onChange, on
           query={query ?? ''}
           loading={savedReplies.isLoading}
           active={Math.min(active, Math.max(matches.length - 1, 0))}
+          preview={(replyText) => fillSavedReply(replyText, plan?.candidate ?? null).text}
           onHover={setActive}
           onPick={pick}
         />

@@ -9,12 +9,14 @@ type Props = {
   query: string;
   loading: boolean;
   active: number;
+  /** The text as this candidate would receive it. */
+  preview(text: string): string;
   onHover(index: number): void;
   onPick(reply: SavedReply): void;
 };
 
 /** The list `/` opens above the composer; the composer's text box keeps the keyboard (arrows, Enter, Escape). */
-export const SavedReplyPicker = ({ replies, query, loading, active, onHover, onPick }: Props) => {
+export const SavedReplyPicker = ({ replies, query, loading, active, preview, onHover, onPick }: Props) => {
   const t = useTranslate();
   const list = useRef<HTMLUListElement>(null);
 
@@ -74,7 +76,7 @@ export const SavedReplyPicker = ({ replies, query, loading, active, onHover, onP
                   /{reply.shortcut}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600" ellipsis>
-                  {reply.text}
+                  {preview(reply.text)}
                 </Typography>
               </Flex>
             </Box>
