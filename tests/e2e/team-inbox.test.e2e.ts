@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { actionUid } from '../../plugins/whatsapp/shared/permissions';
-import { adminApi } from '../integration/helpers/api';
+import { adminApi, ctx } from '../integration/helpers/api';
 import { uniqueIndianMobile, uniqueName } from '../integration/helpers/data';
 import { createTeam, type Staff } from '../integration/team-inbox/support';
 import { INBOUND_PATH, inboundParams, postSigned } from '../integration/webhook/support';
@@ -140,5 +140,23 @@ describe('the team inbox in a browser', () => {
     await page.getByRole('button', { name: `Delete /${added}` }).click();
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByTestId(`saved-reply-${added}`).waitFor({ state: 'detached' });
+  });
+
+  it('turns auto-assignment on for a role in the plugin settings', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await logIn(page);
+    await page.goto(`${ctx.url}/admin/settings/whatsapp`);
+    await page.getByRole('heading', { name: 'Team inbox: auto-assignment' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('combobox', { name: 'Shared among the active admins of' }).click();
+    await page.getByRole('option', { name: /\(2 active\)$/ }).first().click();
+    await page.getByRole('checkbox', { name: 'Assign new conversations automatically' }).click();
+    await page.getByRole('button', { name: 'Save auto-assignment' }).click();
+    await page.getByText('Auto-assignment saved').first().waitFor();
+    await screenshot(page, 'settings-auto-assign');
+    const saved = await adminApi().get('/whatsapp/team-inbox/settings').expect(200);
+    expect(saved.body.data.enabled).toBe(true);
+    await adminApi().put('/whatsapp/team-inbox/settings').send({ data: { enabled: false, roleId: null } }).expect(200);
   });
 });
