@@ -11,8 +11,9 @@ export const savedReplySchema = {
     description: 'A reply staff insert in the inbox with /shortcut; {{candidate.name}} and the like are filled from the candidate',
   },
   options: { draftAndPublish: false },
+  // Managed on WhatsApp → Saved replies (and over REST); the Content Manager keeps to the five types staff browse.
   pluginOptions: {
-    'content-manager': { visible: true },
+    'content-manager': { visible: false },
     'content-type-builder': { visible: false },
   },
   attributes: {
