@@ -152,7 +152,7 @@ describe('the team inbox in a browser', () => {
     await page.getByRole('combobox', { name: 'Shared among the active admins of' }).click();
     await page.getByRole('option', { name: /\(2 active\)$/ }).first().click();
     await page.getByRole('checkbox', { name: 'Assign new conversations automatically' }).click();
-    await page.getByRole('button', { name: 'Save auto-assignment' }).click();
+    await page.getByRole('button', { name: 'Apply auto-assignment' }).click();
     await page.getByText('Auto-assignment saved').first().waitFor();
     await screenshot(page, 'settings-auto-assign');
     const saved = await adminApi().get('/whatsapp/team-inbox/settings').expect(200);

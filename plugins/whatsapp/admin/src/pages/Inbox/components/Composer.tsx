@@ -198,7 +198,7 @@ export const Composer = ({ plan, canSend, optedOut, sending, value, onChange, on
       {canSend && (
         <Box paddingBottom={2}>
           <Tabs.Root variant="simple" value={mode} onValueChange={(next) => setMode(next as ComposerMode)}>
-            <Tabs.List aria-label={t('inbox.composer.mode', 'Reply or note')}>
+            <Tabs.List aria-label={t('inbox.composer.mode', 'Composer mode: message or internal note')}>
               <Tabs.Trigger value="reply">{t('inbox.composer.replyTab', 'Reply')}</Tabs.Trigger>
               <Tabs.Trigger value="note">{t('inbox.composer.noteTab', 'Note')}</Tabs.Trigger>
             </Tabs.List>

@@ -85,7 +85,7 @@ export const AutoAssignSection = ({ canUpdate }: { canUpdate: boolean }) => {
         {canUpdate && (
           <Flex justifyContent="flex-end">
             <Button type="button" variant="secondary" loading={update.isPending} disabled={!changed || (enabled && roleId === null)} onClick={onSave}>
-              {t('settings.autoAssign.save', 'Save auto-assignment')}
+              {t('settings.autoAssign.save', 'Apply auto-assignment')}
             </Button>
           </Flex>
         )}
