@@ -8,6 +8,7 @@ export const UID = {
   campaign: 'plugin::whatsapp.campaign',
   statusEvent: 'plugin::whatsapp.status-event',
   syncRun: 'plugin::whatsapp.sync-run',
+  savedReply: 'plugin::whatsapp.saved-reply',
 } as const;
 
 /**
@@ -19,6 +20,8 @@ export const PLAIN_TABLE = {
   rateBucket: 'plugin_whatsapp_rate_buckets',
   schemaMigration: 'plugin_whatsapp_schema_migrations',
   auditLog: 'plugin_whatsapp_audit_log',
+  conversationNote: 'plugin_whatsapp_conversation_notes',
+  assignmentTurn: 'plugin_whatsapp_assignment_turns',
 } as const;
 
 /** Logged before every plugin log line so operators can grep for it. */

@@ -11,6 +11,8 @@ import { conversationsFeature } from './conversations';
 import { templateEditorFeature } from './template-editor';
 import { goLiveFeature } from './go-live';
 import { auditFeature } from './audit';
+import { teamInboxFeature } from './team-inbox';
+import { savedRepliesFeature } from './saved-replies';
 
 /**
  * Every feature of the plugin, each registering its services, controllers and routes.
@@ -30,4 +32,6 @@ export const FEATURES = [
   goLiveFeature,
   conversationsFeature,
   auditFeature,
+  teamInboxFeature,
+  savedRepliesFeature,
 ];

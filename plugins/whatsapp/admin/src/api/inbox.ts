@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { refreshAccessToken, useFetchClient } from '@strapi/strapi/admin';
 import type { ActorType } from '../../../shared/audit';
+import type { AssigneeFilter, ConversationNote } from '../../../shared/team-inbox';
 
 /** GET /whatsapp/inbox/conversations: one row of the list. */
 export type InboxConversation = {
@@ -13,6 +14,8 @@ export type InboxConversation = {
   lastInboundAt: string | null;
   windowExpiresAt: string | null;
   unreadCount: number;
+  /** The admin user it is assigned to; null: unassigned. */
+  assignee: { id: number; name: string | null } | null;
   candidate: { documentId: string; name: string | null; phone: string; optIn: string } | null;
 };
 
@@ -21,6 +24,7 @@ export type InboxLocation = { latitude?: number; longitude?: number; address?: s
 
 /** GET /whatsapp/inbox/conversations/:id/messages: one message of a thread. */
 export type InboxMessage = {
+  kind?: 'message';
   documentId: string;
   direction: 'inbound' | 'outbound';
   body: string | null;
@@ -46,15 +50,19 @@ type ConversationsAnswer = {
   data: InboxConversation[];
   meta: { pagination: { pageSize: number; nextCursor: string | null; page?: number; total?: number; pageCount?: number } };
 };
+/** A thread holds its messages and the staff notes written among them, by time. */
+export type ThreadItem = InboxMessage | ConversationNote;
+export const isNote = (item: ThreadItem): item is ConversationNote => item.kind === 'note';
+
 type ThreadAnswer = {
-  data: InboxMessage[];
+  data: ThreadItem[];
   meta: { conversation: InboxConversation; hasOlder: boolean; olderCursor: string | null };
 };
 
 export const inboxKeys = {
   all: ['whatsapp', 'inbox'] as const,
   conversationLists: ['whatsapp', 'inbox', 'conversations'] as const,
-  conversations: (search: string) => ['whatsapp', 'inbox', 'conversations', search] as const,
+  conversations: (search: string, assignee: AssigneeFilter = 'all') => ['whatsapp', 'inbox', 'conversations', search, assignee] as const,
   thread: (id: string) => ['whatsapp', 'inbox', 'thread', id] as const,
 };
 
@@ -64,14 +72,14 @@ const PAGE_SIZE = 50;
  * The conversation list, newest first: the first page, then "load more" pages that follow the
  * previous page's cursor (each costs the same however far down the list it is).
  */
-export const useConversationsQuery = (search: string) => {
+export const useConversationsQuery = (search: string, assignee: AssigneeFilter = 'all') => {
   const { get } = useFetchClient();
   return useInfiniteQuery({
-    queryKey: inboxKeys.conversations(search),
+    queryKey: inboxKeys.conversations(search, assignee),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) => {
       // No total: the list never shows one, and counting costs a pass over every conversation.
-      const params = new URLSearchParams({ pageSize: String(PAGE_SIZE), withCount: 'false', ...(search ? { search } : {}), ...(pageParam ? { cursor: pageParam } : {}) });
+      const params = new URLSearchParams({ pageSize: String(PAGE_SIZE), withCount: 'false', assignee, ...(search ? { search } : {}), ...(pageParam ? { cursor: pageParam } : {}) });
       const { data } = await get<ConversationsAnswer>(`/whatsapp/inbox/conversations?${params}`);
       return data;
     },

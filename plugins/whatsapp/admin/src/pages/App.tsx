@@ -17,6 +17,7 @@ const CandidatesPage = lazy(() => import('./Candidates/CandidatesPage').then((mo
 const CampaignWizardPage = lazy(() => import('./Campaigns/CampaignWizardPage').then((module) => ({ default: module.CampaignWizardPage })));
 const CampaignPage = lazy(() => import('./Campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
 const AuditPage = lazy(() => import('./Audit/AuditPage').then((module) => ({ default: module.AuditPage })));
+const SavedRepliesPage = lazy(() => import('./SavedReplies/SavedRepliesPage').then((module) => ({ default: module.SavedRepliesPage })));
 const SyncStatusPage = lazy(() => import('./SyncStatus/SyncStatusPage').then((module) => ({ default: module.SyncStatusPage })));
 
 /** The permission that lets a role read the page at `path`. */
@@ -34,6 +35,7 @@ const PAGE_ROUTES: Array<{ path: string; page: PluginPage['path']; permission?: 
   { path: 'campaigns/:id', page: 'campaigns', Component: CampaignPage },
   { path: 'sync-status', page: 'sync-status', Component: SyncStatusPage },
   { path: 'audit', page: 'audit', Component: AuditPage },
+  { path: 'saved-replies', page: 'saved-replies', Component: SavedRepliesPage },
 ];
 
 /** The menu entry opens the first page the role may read. */

@@ -8,6 +8,7 @@ export const PLUGIN_PAGES = [
   { path: 'campaigns', read: 'campaignsRead', label: 'Campaigns' },
   // What a sync found is message data: the server guards GET /sync-status with messages.read.
   { path: 'sync-status', read: 'messagesRead', label: 'Sync status' },
+  { path: 'saved-replies', read: 'savedRepliesManage', label: 'Saved replies' },
   { path: 'audit', read: 'auditRead', label: 'Audit' },
 ] as const satisfies ReadonlyArray<{ path: string; read: PluginActionKey; label: string }>;
 

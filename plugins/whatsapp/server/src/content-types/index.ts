@@ -5,6 +5,7 @@ import template from './template';
 import campaign from './campaign';
 import statusEvent from './status-event';
 import syncRun from './sync-run';
+import savedReply from './saved-reply';
 
 export default {
   candidate,
@@ -14,4 +15,5 @@ export default {
   campaign,
   'status-event': statusEvent,
   'sync-run': syncRun,
+  'saved-reply': savedReply,
 };

@@ -60,6 +60,8 @@ export const createInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       if ('failed' in outcome) throw outcome.failed;
       if (outcome.created) {
         strapi.log.debug(`[whatsapp] inbound ${message.messageType} message ${outcome.messageId} stored (conversation ${outcome.conversationId})`);
+        // Only a conversation this message opened: one that exists keeps its assignee (or none).
+        if (outcome.conversationCreated) await getService(strapi, 'team-inbox').assignment.autoAssign(outcome.conversationId);
       } else {
         strapi.log.debug(`[whatsapp] inbound message ${message.messageSid} was already stored (Twilio retry)`);
       }

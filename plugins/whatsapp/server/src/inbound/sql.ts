@@ -5,7 +5,7 @@ import type { InboundMessage } from '../domain/inbound';
 import { prepareStatement, runPrepared, type PreparedStatement } from '../database/prepared-statement';
 
 export type StoredInbound =
-  | { created: true; messageId: string; conversationId: string; candidateId: string }
+  | { created: true; messageId: string; conversationId: string; candidateId: string; conversationCreated: boolean }
   | { created: false };
 
 /** How long after the last inbound message WhatsApp lets us send free text. */
@@ -128,7 +128,7 @@ placed AS (
   JOIN conversation ON conversation.thread_key = fresh.sender || '|' || candidate.document_id
 ),
 ${threadLinkCtes('placed')}
-SELECT sid, message_document_id, conversation_document_id, candidate_document_id,
+SELECT sid, message_document_id, conversation_document_id, candidate_document_id, inserted AS conversation_inserted,
        pg_notify(:channel, CAST(json_build_object(
          'type', 'message.created', 'direction', 'inbound', 'messageId', message_document_id, 'seq', message_id,
          'conversationId', conversation_document_id, 'candidateId', candidate_document_id) AS text)) AS notified
@@ -155,7 +155,13 @@ const ingestStatement = (strapi: Core.Strapi): IngestStatement => {
   return statement;
 };
 
-type IngestRow = { sid: string; message_document_id: string; conversation_document_id: string; candidate_document_id: string };
+type IngestRow = {
+  sid: string;
+  message_document_id: string;
+  conversation_document_id: string;
+  candidate_document_id: string;
+  conversation_inserted: boolean;
+};
 
 const column = <T>(messages: readonly InboundMessage[], read: (message: InboundMessage) => T) => messages.map(read);
 
@@ -207,7 +213,13 @@ export const createInboundMessageRepository = (strapi: Core.Strapi) => ({
     return messages.map((message): StoredInbound => {
       const row = bySid.get(message.messageSid);
       return row
-        ? { created: true, messageId: row.message_document_id, conversationId: row.conversation_document_id, candidateId: row.candidate_document_id }
+        ? {
+            created: true,
+            messageId: row.message_document_id,
+            conversationId: row.conversation_document_id,
+            candidateId: row.candidate_document_id,
+            conversationCreated: row.conversation_inserted === true,
+          }
         : { created: false };
     });
   },

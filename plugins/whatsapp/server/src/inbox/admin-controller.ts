@@ -37,8 +37,18 @@ export const adminInboxController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async conversations(ctx: Context) {
-      const query = parseInput(inboxConversationsQuerySchema, ctx.query);
-      ctx.body = await getService(strapi, 'inbox').reads.listConversations(query);
+      const { assignee, ...query } = parseInput(inboxConversationsQuerySchema, ctx.query);
+      const userId = Number((ctx.state.user as { id: number }).id);
+      ctx.body = await getService(strapi, 'inbox').reads.listConversations({
+        ...query,
+        assignee: assignee === 'mine' ? userId : assignee === 'unassigned' ? 'none' : undefined,
+      });
+    },
+
+    /** The Mine / Unassigned / All tabs' counts for the signed-in admin. */
+    async counts(ctx: Context) {
+      const userId = Number((ctx.state.user as { id: number }).id);
+      ctx.body = { data: await getService(strapi, 'inbox').reads.assigneeCounts(userId) };
     },
 
     async messages(ctx: Context) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONVERSATION_STATUSES } from '../../../shared/statuses';
+import { ASSIGNEE_FILTERS } from '../../../shared/team-inbox';
 import { decodeConversationCursor, decodeMessageCursor } from '../domain/inbox-cursor';
 import { isoDateTime } from '../validation/common';
 
@@ -33,6 +34,8 @@ export const inboxConversationsQuerySchema = z
     pageSize: intFromQuery(1, 100, 25),
     status: z.enum(CONVERSATION_STATUSES).optional(),
     unread: booleanFromQuery,
+    // The viewer's own conversations, the unassigned ones, or all (the default).
+    assignee: z.enum(ASSIGNEE_FILTERS).optional(),
     // false: no total (it costs a count of every matching conversation); true by default.
     withCount: z
       .enum(['true', 'false'])

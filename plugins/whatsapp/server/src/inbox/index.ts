@@ -20,6 +20,7 @@ export const inboxFeature = {
   controllers: { conversation: conversationController, 'admin-inbox': adminInboxController },
   adminRoutes: [
     adminRoute('GET', '/inbox/conversations', 'admin-inbox.conversations', 'messagesRead'),
+    adminRoute('GET', '/inbox/conversations/counts', 'admin-inbox.counts', 'messagesRead'),
     adminRoute('GET', '/inbox/conversations/:id/messages', 'admin-inbox.messages', 'messagesRead'),
     adminRoute('POST', '/inbox/conversations/:id/read', 'admin-inbox.markRead', 'messagesRead'),
     adminRoute('GET', '/inbox/stream', 'admin-inbox.stream', 'messagesRead'),

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 import type { ConversationCursor, MessageCursor } from '../domain/inbox-cursor';
+import { ADMIN_TABLE, adminNameSql } from '../database/admin-users';
 
 /**
  * Why SQL instead of the Document Service: the inbox lists 100,000 conversations and threads of
@@ -18,6 +19,8 @@ export const CONVERSATION_ORDER_KEY = `COALESCE(cv.last_message_at, '-infinity':
 export type ConversationFilters = {
   status?: string | undefined;
   unread?: boolean | undefined;
+  /** One admin user's conversations (by id), or the unassigned ones ('none'). */
+  assignee?: number | 'none' | undefined;
   /** Only these conversations (a search's matches), when given. */
   ids?: number[] | undefined;
   /** A search too broad to list its matches first: checked row by row while walking the list. */
@@ -75,6 +78,12 @@ const whereOf = (filters: ConversationFilters, bindings: unknown[]) => {
   }
   // The partial index behind the unread filter has exactly this predicate.
   if (filters.unread) conditions.push('cv.unread_count > 0');
+  // Each has its own index in list order (team inbox migration).
+  if (filters.assignee === 'none') conditions.push('cv.assignee_id IS NULL');
+  else if (filters.assignee !== undefined) {
+    conditions.push('cv.assignee_id = ?');
+    bindings.push(filters.assignee);
+  }
   if (filters.ids) {
     conditions.push('cv.id = ANY(CAST(? AS integer[]))');
     bindings.push(filters.ids);
@@ -92,14 +101,15 @@ const whereOf = (filters: ConversationFilters, bindings: unknown[]) => {
 /** The list's columns of the conversations `conversations` selects, with their candidate's. */
 const withCandidate = (conversations: string) => `
   SELECT cv.id, cv.document_id, cv.status, cv.sender, cv.last_message_at, cv.last_message_preview, cv.last_inbound_at,
-         cv.window_expires_at, cv.unread_count,
+         cv.window_expires_at, cv.unread_count, cv.assignee_id, ${adminNameSql('au')} AS assignee_name,
          to_char(cv.last_message_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
          c.document_id AS candidate_document_id, c.name AS candidate_name, c.phone AS candidate_phone, c.opt_in AS candidate_opt_in
     FROM (${conversations}) cv
     LEFT JOIN LATERAL (
       SELECT candidate_id FROM ${LINK_TABLE.conversationCandidate} WHERE conversation_id = cv.id ORDER BY id LIMIT 1
     ) l ON true
-    LEFT JOIN ${TABLE.candidate} c ON c.id = l.candidate_id`;
+    LEFT JOIN ${TABLE.candidate} c ON c.id = l.candidate_id
+    LEFT JOIN ${ADMIN_TABLE.users} au ON au.id = cv.assignee_id`;
 
 /** `limit` conversations after `cursor` (or after the first `offset`, from the top). */
 export const conversationPageSql = (filters: ConversationFilters, cursor: ConversationCursor | null, limit: number, offset = 0): SqlQuery => {
@@ -135,6 +145,17 @@ export const conversationCountSql = (filters: ConversationFilters): SqlQuery => 
     bindings,
   };
 };
+
+/** The Inbox's tabs: the viewer's conversations, the unassigned ones and all, each counted from its own index. */
+export const assigneeCountsSql = (userId: number): SqlQuery => ({
+  sql: `SELECT (SELECT count(*)::int FROM ${TABLE.conversation} WHERE assignee_id = ?) AS mine,
+               (SELECT count(*)::int FROM ${TABLE.conversation} WHERE assignee_id IS NULL) AS unassigned,
+               (SELECT count(*)::int FROM ${TABLE.conversation}) AS "all"`,
+  bindings: [userId],
+});
+
+/** When a message was stored: where the page of a thread before it ends. */
+export const messageCreatedAtSql = (id: number): SqlQuery => ({ sql: `SELECT created_at FROM ${TABLE.message} WHERE id = ?`, bindings: [id] });
 
 /** The latest `limit` messages of a conversation stored before `cursor` (and created before `before`), plus one. */
 export const threadPageSql = (conversationId: number, options: { cursor: MessageCursor | null; before: string | null; limit: number }): SqlQuery => {
@@ -201,6 +222,13 @@ export const createInboxReadsRepository = (strapi: Core.Strapi) => {
       const found = await documents.findMany({ filters: { id: { $in: ids } }, ...(populate ? { populate } : {}), limit: ids.length });
       const byId = new Map(found.map((row) => [Number(row.id), row]));
       return ids.map((id) => byId.get(id)).filter((row): row is Row => Boolean(row));
+    },
+    async assigneeCounts(userId: number): Promise<{ mine: number; unassigned: number; all: number }> {
+      const row = (await rows(assigneeCountsSql(userId)))[0] ?? {};
+      return { mine: Number(row.mine ?? 0), unassigned: Number(row.unassigned ?? 0), all: Number(row.all ?? 0) };
+    },
+    async messageCreatedAt(id: number): Promise<Date | null> {
+      return ((await rows(messageCreatedAtSql(id)))[0]?.created_at as Date | undefined) ?? null;
     },
     threadPage: (conversationId: number, options: { cursor: MessageCursor | null; before: string | null; limit: number }) =>
       rows(threadPageSql(conversationId, options)),

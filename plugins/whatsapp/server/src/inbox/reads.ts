@@ -6,6 +6,8 @@ import { renderTemplate } from '../domain/placeholders';
 import { withErrorDescription } from '../utils/message-view';
 import { candidateMatchOf, createInboxReadsRepository, type ConversationFilters } from './reads-sql';
 import { deliveryFields, isoOrNull, jsonColumn } from '../database/sql-row';
+import { getService } from '../utils/get-service';
+import type { ConversationNote } from '../../../shared/team-inbox';
 
 /**
  * A search whose candidates match at most this many conversations lists them by id and sorts
@@ -21,6 +23,8 @@ export type ConversationListQuery = {
   pageSize: number;
   status?: string | undefined;
   unread: boolean;
+  /** One admin user's conversations (by id), or the unassigned ones ('none'); every one when absent. */
+  assignee?: number | 'none' | undefined;
   withCount: boolean;
   search?: string | undefined;
   cursor?: ConversationCursor | undefined;
@@ -39,6 +43,7 @@ const conversationItem = (row: Row) => ({
   lastInboundAt: isoOrNull(row.last_inbound_at),
   windowExpiresAt: isoOrNull(row.window_expires_at),
   unreadCount: Number(row.unread_count ?? 0),
+  assignee: row.assignee_id ? { id: Number(row.assignee_id), name: (row.assignee_name as string | null) ?? null } : null,
   candidate: row.candidate_document_id
     ? { documentId: row.candidate_document_id, name: row.candidate_name ?? null, phone: row.candidate_phone, optIn: row.candidate_opt_in }
     : null,
@@ -63,6 +68,17 @@ const messageItem = (row: Row) =>
     createdAt: isoOrNull(row.created_at),
   });
 
+/** Messages and notes (each oldest first) as one thread by time; a note written with a message comes after it. */
+const mergeByTime = <M extends { createdAt: string | null }>(messages: M[], notes: ConversationNote[]): Array<M | ConversationNote> => {
+  const merged: Array<M | ConversationNote> = [];
+  let next = 0;
+  for (const message of messages) {
+    while (next < notes.length && message.createdAt !== null && notes[next]!.createdAt < message.createdAt) merged.push(notes[next++]!);
+    merged.push(message);
+  }
+  return [...merged, ...notes.slice(next)];
+};
+
 export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = () => createInboxReadsRepository(strapi);
 
@@ -77,6 +93,18 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
     return { conversation, page, hasOlder, olderCursor: hasOlder && oldest ? encodeMessageCursor({ id: Number(oldest.id) }) : null };
   };
 
+  /**
+   * The staff notes a thread page spans: from its oldest message (from the start when it is the
+   * first page) to the message after it (the cursor's, the `before` time, or now), so the pages
+   * of a thread hold each note once.
+   */
+  const notesOfPage = async (conversationId: number, page: Row[], hasOlder: boolean, query: ThreadQuery) => {
+    const oldest = page.at(-1);
+    const from = hasOlder && oldest ? (oldest.created_at as Date) : null;
+    const to = query.cursor ? await repository().messageCreatedAt(query.cursor.id) : (query.before ?? null);
+    return getService(strapi, 'team-inbox').notes.between(conversationId, from, to);
+  };
+
   /** The cursor to the page after `rows` (one more than a page was read), null on the last page. */
   const nextCursorOf = (rows: Row[], pageSize: number) => {
     const last = rows[pageSize - 1];
@@ -85,7 +113,7 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
 
   /** The filters a query stands for; null when a search matches nothing. */
   const filtersOf = async (query: ConversationListQuery): Promise<ConversationFilters | null> => {
-    const filters: ConversationFilters = { status: query.status, unread: query.unread };
+    const filters: ConversationFilters = { status: query.status, unread: query.unread, assignee: query.assignee };
     if (!query.search) return filters;
     const match = candidateMatchOf(query.search);
     const ids = await repository().matchingConversationIds(match, SEARCH_LIST_LIMIT + 1);
@@ -145,8 +173,17 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
      */
     async threadPage(documentId: string, query: ThreadQuery) {
       const { conversation, page, hasOlder, olderCursor } = await latestMessages(documentId, query);
-      return { data: [...page].reverse().map(messageItem), conversation: conversationItem(conversation), hasOlder, olderCursor };
+      const notes = await notesOfPage(Number(conversation.id), page, hasOlder, query);
+      return {
+        data: mergeByTime([...page].reverse().map((row) => ({ kind: 'message' as const, ...messageItem(row) })), notes),
+        conversation: conversationItem(conversation),
+        hasOlder,
+        olderCursor,
+      };
     },
+
+    /** The Inbox's tab counts for one admin user: theirs, nobody's, every conversation. */
+    assigneeCounts: (userId: number) => repository().assigneeCounts(userId),
 
     /**
      * The same page as Document Service entries (every public field, as `GET /messages` has

@@ -118,6 +118,32 @@ export const SCHEMA_MIGRATIONS: SchemaMigration[] = [
     ],
   },
   {
+    version: 9,
+    // The team inbox: Mine and Unassigned walk their own index in list order (and count from it);
+    // staff notes live beside the thread; the auto-assignment turn is one row per role, updated
+    // in place so instances sharing the database take turns through its row lock.
+    name: 'team inbox',
+    statements: [
+      `CREATE INDEX IF NOT EXISTS ${EXTRA_INDEX.inboxAssignee} ON ${TABLE.conversation} (assignee_id, (${conversationOrder}), id)`,
+      `CREATE INDEX IF NOT EXISTS ${EXTRA_INDEX.inboxUnassigned} ON ${TABLE.conversation} ((${conversationOrder}), id) WHERE assignee_id IS NULL`,
+      `CREATE TABLE IF NOT EXISTS ${PLAIN_TABLE.conversationNote} (
+         id bigserial PRIMARY KEY,
+         conversation_id integer NOT NULL,
+         author_id integer,
+         -- The author's name when it was written: the note still says who after the account goes.
+         author_name varchar(255) NOT NULL,
+         body text NOT NULL,
+         created_at timestamp(6) NOT NULL
+       )`,
+      `CREATE INDEX IF NOT EXISTS ${PLAIN_TABLE.conversationNote}_thread_index ON ${PLAIN_TABLE.conversationNote} (conversation_id, created_at, id)`,
+      `CREATE TABLE IF NOT EXISTS ${PLAIN_TABLE.assignmentTurn} (
+         role_id integer PRIMARY KEY,
+         last_admin_id integer NOT NULL,
+         updated_at timestamptz NOT NULL
+       )`,
+    ],
+  },
+  {
     version: 10,
     // The audit trail of campaign actions and settings changes: appended to, never updated, and
     // not a content type, so no Strapi API (REST, GraphQL, Content Manager) can write it.

@@ -26,8 +26,15 @@ import { SendTemplateDialog } from './components/SendTemplateDialog';
 import { SimulateInboundDialog } from './components/SimulateInboundDialog';
 import { Thread } from './components/Thread';
 import { WindowLine } from './components/WindowLine';
+import { AssigneeSelect } from './components/AssigneeSelect';
+import { AssigneeTabs } from './components/AssigneeTabs';
+import { useAddNote, useAssign, useAssigneeCountsQuery, useStaffQuery } from '../../api/team-inbox';
+import { ASSIGNEE_FILTERS, type AssigneeFilter } from '../../../../shared/team-inbox';
 
-const PERMISSIONS = { send: [{ action: actionUid('messagesSend'), subject: null }] };
+const PERMISSIONS = {
+  send: [{ action: actionUid('messagesSend'), subject: null }],
+  assign: [{ action: actionUid('conversationsAssign'), subject: null }],
+};
 
 export const InboxPage = () => {
   const { formatMessage } = useIntl();
@@ -39,8 +46,21 @@ export const InboxPage = () => {
   const [appliedSearch, setAppliedSearch] = useState('');
   const { allowedActions } = useRBAC(PERMISSIONS);
   const canSend = Boolean(allowedActions.canSend);
+  const canAssign = Boolean(allowedActions.canAssign);
+  const assigneeFilter = (ASSIGNEE_FILTERS as readonly string[]).includes(params.get('assignee') ?? '') ? (params.get('assignee') as AssigneeFilter) : 'all';
+  /** Changes one search parameter and keeps the others (the open conversation, the tab). */
+  const setParam = (key: string, value: string) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.set(key, value);
+      return next;
+    });
 
-  const conversations = useConversationsQuery(appliedSearch);
+  const conversations = useConversationsQuery(appliedSearch, assigneeFilter);
+  const counts = useAssigneeCountsQuery();
+  const staff = useStaffQuery();
+  const assign = useAssign();
+  const addNote = useAddNote();
   const thread = useThreadQuery(selectedId);
   const markRead = useMarkRead();
   const reply = useReply();
@@ -62,6 +82,7 @@ export const InboxPage = () => {
   useQueryErrorNotification(conversations.error);
   useQueryErrorNotification(thread.error);
   useQueryErrorNotification(plan.error);
+  useQueryErrorNotification(counts.error);
 
   const selected = useMemo(
     () =>
@@ -83,7 +104,7 @@ export const InboxPage = () => {
     if (!selectedId) return false;
     try {
       const sent = await reply.mutateAsync({ conversation: selectedId, ...input });
-      if (sent.meta.conversation && sent.meta.conversation !== selectedId) setParams({ conversation: sent.meta.conversation });
+      if (sent.meta.conversation && sent.meta.conversation !== selectedId) setParam('conversation', sent.meta.conversation);
       return true;
     } catch (error) {
       fail(error);
@@ -112,6 +133,34 @@ export const InboxPage = () => {
           }),
         }),
     });
+
+  const onAddNote = async (body: string) => {
+    if (!selectedId) return false;
+    try {
+      await addNote.mutateAsync({ conversation: selectedId, body });
+      return true;
+    } catch (error) {
+      fail(error);
+      return false;
+    }
+  };
+
+  const onAssign = (assignee: number | null) =>
+    selectedId &&
+    assign.mutate(
+      { conversation: selectedId, assignee },
+      {
+        onError: fail,
+        onSuccess: () =>
+          toggleNotification({
+            type: 'success',
+            message:
+              assignee === null
+                ? formatMessage({ id: getTranslation('inbox.assignee.unassignedDone'), defaultMessage: 'Conversation unassigned' })
+                : formatMessage({ id: getTranslation('inbox.assignee.assignedDone'), defaultMessage: 'Conversation assigned' }),
+          }),
+      }
+    );
 
   const onRetry = (id: string) =>
     retry.mutate(id, {
@@ -158,6 +207,9 @@ export const InboxPage = () => {
           style={{ height: 'calc(100vh - 32rem)', minHeight: '44rem', overflow: 'hidden' }}
         >
           <Flex direction="column" alignItems="stretch" width="34rem" style={{ flexShrink: 0, borderRight: '1px solid #eaeaef' }}>
+            <Box paddingLeft={3} paddingRight={3} paddingTop={2} borderColor="neutral150" style={{ borderBottomWidth: 1, borderBottomStyle: 'solid' }}>
+              <AssigneeTabs value={assigneeFilter} counts={counts.data} onChange={(value) => setParam('assignee', value)} />
+            </Box>
             <Box padding={3} borderColor="neutral150" style={{ borderBottomWidth: 1, borderBottomStyle: 'solid' }}>
               <Searchbar
                 name="search"
@@ -177,7 +229,8 @@ export const InboxPage = () => {
                 isLoading={conversations.isLoading}
                 selectedId={selectedId}
                 searching={appliedSearch !== ''}
-                onSelect={(id) => setParams({ conversation: id })}
+                assignee={assigneeFilter}
+                onSelect={(id) => setParam('conversation', id)}
               />
               {conversations.hasNextPage && (
                 <Flex justifyContent="center" padding={3}>
@@ -198,11 +251,21 @@ export const InboxPage = () => {
                   borderColor="neutral150"
                   style={{ borderBottomWidth: 1, borderBottomStyle: 'solid' }}
                 >
-                  <Box>
+                  <Box style={{ minWidth: 0 }}>
                     <Typography variant="delta" tag="h2" fontWeight="bold">
                       {displayName(selected)}
                     </Typography>
                     <WindowLine phone={selected.candidate?.name ? selected.candidate.phone : null} plan={plan.data} />
+                  </Box>
+                  <Flex direction="column" gap={2} alignItems="flex-end" style={{ flexShrink: 0 }}>
+                  <Box width="20rem">
+                    <AssigneeSelect
+                      assignee={selected.assignee ?? null}
+                      staff={staff.data}
+                      canAssign={canAssign}
+                      pending={assign.isPending}
+                      onAssign={onAssign}
+                    />
                   </Box>
                   {inEmulator && canSend && plan.data?.senderIsOurs && plan.data.window.open && (
                     <Button
@@ -216,6 +279,7 @@ export const InboxPage = () => {
                       {formatMessage({ id: getTranslation('inbox.emulator.closeWindow'), defaultMessage: 'Close the reply window (emulator)' })}
                     </Button>
                   )}
+                  </Flex>
                 </Flex>
                 <Box background="neutral100" style={{ flex: 1, overflowY: 'auto' }}>
                   {thread.hasNextPage && (
@@ -243,6 +307,8 @@ export const InboxPage = () => {
                   onChange={(text) => setDrafts((current) => ({ ...current, [selected.documentId]: text }))}
                   onSend={(body) => sendInConversation({ body })}
                   onSendTemplate={() => setDialog('template')}
+                  noting={addNote.isPending}
+                  onAddNote={onAddNote}
                 />
                 <SendTemplateDialog
                   open={dialog === 'template'}
@@ -265,7 +331,7 @@ export const InboxPage = () => {
         <NewConversationDialog
           open={dialog === 'new'}
           onClose={() => setDialog(null)}
-          onStarted={(conversation) => conversation && setParams({ conversation })}
+          onStarted={(conversation) => conversation && setParam('conversation', conversation)}
         />
         {inEmulator && <SimulateInboundDialog open={dialog === 'simulate'} sender={emulator.data?.sender ?? null} onClose={() => setDialog(null)} />}
       </Layouts.Content>

@@ -5,6 +5,7 @@ import { Alert, Box, Button, Field, Flex, Grid, TextInput, Typography } from '@s
 import { actionUid } from '../../../../shared/permissions';
 import { useSaveSettings, useSettingsQuery, type SettingsUpdate, type SettingsView } from '../../api/settings';
 import { getTranslation } from '../../utils/getTranslation';
+import { AutoAssignSection } from './components/AutoAssignSection';
 import { useNotifyError } from '../../utils/useApiError';
 
 type FieldName = keyof SettingsUpdate;
@@ -149,6 +150,7 @@ export const SettingsPage = () => {
                 )}
               </Flex>
             </Box>
+            <AutoAssignSection canUpdate={Boolean(allowedActions.canUpdate)} />
           </Flex>
         </Layouts.Content>
       </form>

@@ -31,6 +31,10 @@ export const conversationSchema = {
     lastInboundAt: { type: 'datetime', configurable: false },
     windowExpiresAt: { type: 'datetime', configurable: false },
     unreadCount: { type: 'integer', default: 0, min: 0, configurable: false },
+    // The admin user (admin::user id) the conversation is assigned to; null: unassigned. A plain
+    // column, not a relation: the inbox's Mine/Unassigned lists and counts walk an index on it,
+    // which a link table cannot give.
+    assigneeId: { type: 'integer', min: 1, configurable: false },
     // `<sender>|<candidate documentId>`: relations live in link tables, so this column is
     // what lets Postgres enforce one conversation per candidate and sender.
     threadKey: { type: 'string', required: true, unique: true, private: true, configurable: false },

@@ -36,3 +36,15 @@ export const upsertConversationsSql = ({ from, sender, defaults, inbound }: Conv
     }
     updated_at = EXCLUDED.updated_at
   RETURNING id, document_id, thread_key, (xmax = 0) AS inserted`;
+
+/**
+ * Sets (or clears, with null) the assignee of one conversation by documentId. Bindings:
+ * assignee, now, documentId. With `onlyUnassigned` it leaves an assigned conversation as it is
+ * (auto-assignment never takes a conversation from someone). Returns `id`, `document_id`,
+ * `assignee_id` and `previous_assignee_id`.
+ */
+export const assignConversationSql = ({ onlyUnassigned = false }: { onlyUnassigned?: boolean } = {}): string => `UPDATE ${TABLE.conversation} AS cv
+     SET assignee_id = CAST(? AS integer), updated_at = CAST(? AS timestamp)
+    FROM (SELECT id, assignee_id FROM ${TABLE.conversation} WHERE document_id = ? FOR UPDATE) AS before
+   WHERE cv.id = before.id${onlyUnassigned ? ' AND before.assignee_id IS NULL' : ''}
+  RETURNING cv.id, cv.document_id, cv.assignee_id, before.assignee_id AS previous_assignee_id`;

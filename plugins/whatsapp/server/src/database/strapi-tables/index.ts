@@ -7,4 +7,4 @@ export { TABLE, LINK, LINK_TABLE, columnOf, type LinkSpec } from './names';
 export { insertLinkRowsSql, threadLinkCtes, type LinkSource } from './links';
 export { checkStrapiTables, mappingProblems, type ModelMeta } from './check';
 export { newDocumentId, createSpareDocumentIds, jsonParam, defaultColumns, type DefaultColumns } from './document-row';
-export { upsertConversationsSql, type ConversationUpsert } from './conversations';
+export { assignConversationSql, upsertConversationsSql, type ConversationUpsert } from './conversations';

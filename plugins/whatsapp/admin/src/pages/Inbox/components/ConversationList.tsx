@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl';
 import { Badge, Box, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
 import { Message } from '@strapi/icons';
 import type { InboxConversation } from '../../../api/inbox';
+import type { AssigneeFilter } from '../../../../../shared/team-inbox';
 import { getTranslation } from '../../../utils/getTranslation';
 import { relativeTime } from './relativeTime';
 
@@ -10,13 +11,15 @@ type Props = {
   isLoading: boolean;
   selectedId: string | null;
   searching: boolean;
+  /** The tab shown: its own words when it is empty. */
+  assignee?: AssigneeFilter;
   onSelect(id: string): void;
 };
 
 export const displayName = (conversation: InboxConversation) =>
   conversation.candidate?.name || conversation.candidate?.phone || conversation.sender;
 
-export const ConversationList = ({ conversations, isLoading, selectedId, searching, onSelect }: Props) => {
+export const ConversationList = ({ conversations, isLoading, selectedId, searching, assignee = 'all', onSelect }: Props) => {
   const intl = useIntl();
   const { formatMessage } = intl;
 
@@ -36,7 +39,11 @@ export const ConversationList = ({ conversations, isLoading, selectedId, searchi
           content={
             searching
               ? formatMessage({ id: getTranslation('inbox.list.noMatch'), defaultMessage: 'No conversation matches this search.' })
-              : formatMessage({
+              : assignee === 'mine'
+                ? formatMessage({ id: getTranslation('inbox.list.noneMine'), defaultMessage: 'No conversation is assigned to you. Pick one under Unassigned or All.' })
+                : assignee === 'unassigned'
+                  ? formatMessage({ id: getTranslation('inbox.list.noneUnassigned'), defaultMessage: 'Every conversation has someone assigned.' })
+                  : formatMessage({
                   id: getTranslation('inbox.list.empty'),
                   defaultMessage:
                     'No conversations yet. They start when a candidate writes to your WhatsApp number, or when you send them a template.',
@@ -93,11 +100,19 @@ export const ConversationList = ({ conversations, isLoading, selectedId, searchi
                   </Badge>
                 )}
               </Flex>
-              {conversation.candidate?.name && (
+              <Flex justifyContent="space-between" gap={2}>
                 <Typography variant="pi" textColor="neutral500">
-                  {conversation.candidate.phone}
+                  {conversation.candidate?.name ? conversation.candidate.phone : ''}
                 </Typography>
-              )}
+                {conversation.assignee && (
+                  <Typography variant="pi" textColor="neutral600" ellipsis data-testid="conversation-assignee">
+                    {formatMessage(
+                      { id: getTranslation('inbox.list.assignee'), defaultMessage: '→ {name}' },
+                      { name: conversation.assignee.name ?? `#${conversation.assignee.id}` }
+                    )}
+                  </Typography>
+                )}
+              </Flex>
             </Box>
           </Box>
         );

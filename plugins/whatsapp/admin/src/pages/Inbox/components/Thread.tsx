@@ -2,13 +2,15 @@ import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import { Box, Button, Flex, Link, Loader, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import type { InboxMessage } from '../../../api/inbox';
+import { isNote, type InboxMessage, type ThreadItem } from '../../../api/inbox';
 import { getTranslation } from '../../../utils/getTranslation';
 import { MessageStatus } from '../../../components/MessageStatus';
 import { SentBy } from '../../../components/SentBy';
+import { NoteBubble } from './NoteBubble';
 
 type Props = {
-  messages: InboxMessage[] | undefined;
+  /** Messages and staff notes, oldest first. */
+  messages: ThreadItem[] | undefined;
   isLoading: boolean;
   canRetry: boolean;
   retryingId: string | null;
@@ -49,7 +51,8 @@ export const Thread = ({ messages, isLoading, canRetry, retryingId, onRetry }: P
   const intl = useIntl();
   const { formatMessage } = intl;
   const bottom = useRef<HTMLDivElement>(null);
-  const lastId = messages?.[messages.length - 1]?.documentId;
+  const last = messages?.[messages.length - 1];
+  const lastId = last ? (isNote(last) ? `note-${last.id}` : last.documentId) : undefined;
 
   // Follow the conversation: a new message scrolls into view.
   useEffect(() => {
@@ -76,6 +79,7 @@ export const Thread = ({ messages, isLoading, canRetry, retryingId, onRetry }: P
   return (
     <Flex direction="column" alignItems="stretch" gap={3} padding={4}>
       {messages.map((message) => {
+        if (isNote(message)) return <NoteBubble key={`note-${message.id}`} note={message} />;
         const outbound = message.direction === 'outbound';
         const failed = FAILED.has(message.status);
         return (

@@ -1,0 +1,3 @@
+import { savedReplySchema } from './schema';
+
+export default { schema: savedReplySchema };
