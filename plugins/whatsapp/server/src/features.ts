@@ -10,6 +10,8 @@ import { templatesFeature } from './templates';
 import { conversationsFeature } from './conversations';
 import { templateEditorFeature } from './template-editor';
 import { goLiveFeature } from './go-live';
+import { exportsFeature } from './exports';
+import { campaignTimelineFeature } from './campaign-timeline';
 
 /**
  * Every feature of the plugin, each registering its services, controllers and routes.
@@ -28,4 +30,6 @@ export const FEATURES = [
   inboundFeature,
   goLiveFeature,
   conversationsFeature,
+  exportsFeature,
+  campaignTimelineFeature,
 ];
