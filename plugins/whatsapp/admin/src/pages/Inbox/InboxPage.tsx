@@ -26,6 +26,8 @@ import { SendTemplateDialog } from './components/SendTemplateDialog';
 import { SimulateInboundDialog } from './components/SimulateInboundDialog';
 import { Thread } from './components/Thread';
 import { WindowLine } from './components/WindowLine';
+import { DownloadCsvButton } from '../../components/DownloadCsvButton';
+import { ExportMessagesDialog } from '../../components/ExportMessagesDialog';
 
 const PERMISSIONS = { send: [{ action: actionUid('messagesSend'), subject: null }] };
 
@@ -140,6 +142,7 @@ export const InboxPage = () => {
             <Badge active={streamState === 'live'}>
               {formatMessage({ id: getTranslation(`inbox.stream.${streamState}`), defaultMessage: streamState })}
             </Badge>
+            <ExportMessagesDialog />
             {inEmulator && canSend && (
               <Button variant="secondary" size="S" startIcon={<Phone />} onClick={() => setDialog('simulate')}>
                 {formatMessage({ id: getTranslation('inbox.emulator.simulate'), defaultMessage: 'Simulate an incoming message' })}
@@ -204,6 +207,15 @@ export const InboxPage = () => {
                     </Typography>
                     <WindowLine phone={selected.candidate?.name ? selected.candidate.phone : null} plan={plan.data} />
                   </Box>
+                  {selected.candidate && (
+                    <Box style={{ flexShrink: 0, marginLeft: 'auto' }}>
+                      <DownloadCsvButton
+                        kind="messages"
+                        params={{ candidate: selected.candidate.documentId }}
+                        label={formatMessage({ id: getTranslation('inbox.export.history'), defaultMessage: 'Export history (CSV)' })}
+                      />
+                    </Box>
+                  )}
                   {inEmulator && canSend && plan.data?.senderIsOurs && plan.data.window.open && (
                     <Button
                       variant="tertiary"
