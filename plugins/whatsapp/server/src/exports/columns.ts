@@ -17,7 +17,8 @@ export const cellText = (value: unknown): string => {
 
 /** Values we produce ourselves (codes, E.164 numbers, documentIds, statuses): as they are. */
 const plain = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
-const time = (value: unknown): string => isoOrNull(value) ?? '';
+/** ISO 8601 text from the SQL (sql.ts) as it is; a Date (candidates' columns) formatted. */
+const time = (value: unknown): string => (typeof value === 'string' ? value : (isoOrNull(value) ?? ''));
 
 const errorCode = (row: Row) => (row.error_code === null || row.error_code === undefined ? null : Number(row.error_code));
 /** The same words the recipients API and the Inbox show (utils/message-view.ts). */

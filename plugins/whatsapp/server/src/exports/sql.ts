@@ -12,12 +12,20 @@ import type { CandidatesExportQuery, MessagesExportQuery } from './validation';
 const R = PLAIN_TABLE.campaignRecipient;
 const M = TABLE.message;
 
+/**
+ * A UTC timestamp column as ISO 8601 text, made by PostgreSQL: the same text the APIs give
+ * (milliseconds, truncated), without a Date object per cell to parse and format again.
+ */
+const iso = (column: string, alias: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${alias}`;
+
+const DELIVERY_TIMES = ['sent_at', 'delivered_at', 'read_at', 'failed_at'].map((column) => iso(`m.${column}`, column)).join(', ');
+
 /** A campaign's recipients in launch order, with the same status and "replied" as the recipients API. */
 export const recipientsPageSql = (campaignId: number, statuses: string[] | null, after: number | null, limit: number): SqlQuery => ({
-  sql: `SELECT r.id, ${STATUS_SQL} AS status, r.skip_reason, r.skip_detail, r.dispatched_at,
+  sql: `SELECT r.id, ${STATUS_SQL} AS status, r.skip_reason, r.skip_detail, ${iso('r.dispatched_at', 'dispatched_at')},
                c.document_id AS candidate_document_id, c.name AS candidate_name, c.phone AS candidate_phone,
-               m.twilio_sid, m.error_code, m.error_message, m.sent_at, m.delivered_at, m.read_at, m.failed_at,
-               CASE WHEN m.id IS NOT NULL THEN ${REPLIED_AT_SQL} END AS replied_at
+               m.twilio_sid, m.error_code, m.error_message, ${DELIVERY_TIMES},
+               ${iso(`CASE WHEN m.id IS NOT NULL THEN ${REPLIED_AT_SQL} END`, 'replied_at')}
           FROM ${R} r
           LEFT JOIN ${M} m ON m.id = r.message_id
           LEFT JOIN ${TABLE.candidate} c ON c.id = r.candidate_id
@@ -50,8 +58,8 @@ export const messagesPageSql = (filter: MessageFilter, after: MessageKey | null,
   if (filter.campaignId !== null) add('lk.campaign_id = ?', filter.campaignId);
   if (filter.candidateId !== null) add('lc.candidate_id = ?', filter.candidateId);
   return {
-    sql: `SELECT m.id, m.created_at::text AS key_at, m.created_at, m.document_id, m.direction, m.status, m."from", m."to", m.body,
-                 m.twilio_sid, m.error_code, m.error_message, m.sent_at, m.delivered_at, m.read_at, m.failed_at,
+    sql: `SELECT m.id, m.created_at::text AS key_at, ${iso('m.created_at', 'created_at')}, m.document_id, m.direction, m.status, m."from", m."to", m.body,
+                 m.twilio_sid, m.error_code, m.error_message, ${DELIVERY_TIMES},
                  c.document_id AS candidate_document_id, c.name AS candidate_name, c.phone AS candidate_phone,
                  cp.document_id AS campaign_document_id, cp.name AS campaign_name
             FROM ${M} m
