@@ -215,4 +215,4 @@ export const RATE_BUCKET = {
 } as const;
 
 /** CSV exports: rows per keyset query (one page is all an export holds in memory). */
-export const EXPORT_PAGE_SIZE = 2_000;
+export const EXPORT_PAGE_SIZE = 1_000;
