@@ -72,6 +72,8 @@ describe('Exports and the campaign timeline in a browser', () => {
     await page.getByRole('button', { name: 'Export messages' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Every message sent or received in these days').waitFor();
+    // The dialog fades in: the screenshot waits for it to be drawn whole.
+    await page.waitForTimeout(500);
     await screenshot(page, 'exports-messages-dialog');
     const messages = await downloadCsv(page, () => dialog.getByRole('button', { name: 'Download CSV' }).click());
     expect(messages.name).toMatch(/^messages-\d{4}-\d{2}-\d{2}\.csv$/);
