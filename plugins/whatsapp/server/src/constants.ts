@@ -217,3 +217,6 @@ export const RATE_BUCKET = {
   minFactor: 0.05,
   slowdownCooldownMs: 1_000,
 } as const;
+
+/** CSV exports: rows per keyset query (one page is all an export holds in memory). */
+export const EXPORT_PAGE_SIZE = 1_000;

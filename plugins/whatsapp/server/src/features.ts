@@ -13,6 +13,8 @@ import { goLiveFeature } from './go-live';
 import { auditFeature } from './audit';
 import { teamInboxFeature } from './team-inbox';
 import { savedRepliesFeature } from './saved-replies';
+import { exportsFeature } from './exports';
+import { campaignTimelineFeature } from './campaign-timeline';
 
 /**
  * Every feature of the plugin, each registering its services, controllers and routes.
@@ -34,4 +36,6 @@ export const FEATURES = [
   auditFeature,
   teamInboxFeature,
   savedRepliesFeature,
+  exportsFeature,
+  campaignTimelineFeature,
 ];

@@ -23,10 +23,10 @@ const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ??
  * A recipient's status as the API shows it, in SQL: its message's status once dispatched,
  * `pending` while waiting, else `skipped` / `canceled`. Same rule as domain/campaign-recipient.ts.
  */
-const STATUS_SQL = `CASE r.state WHEN 'dispatched' THEN COALESCE(m.status, 'pending') WHEN 'waiting' THEN 'pending' ELSE r.state END`;
+export const STATUS_SQL = `CASE r.state WHEN 'dispatched' THEN COALESCE(m.status, 'pending') WHEN 'waiting' THEN 'pending' ELSE r.state END`;
 
-/** The candidate wrote to us after the campaign message was created (any inbound message). */
-const REPLIED_AT_SQL = `(SELECT min(i.created_at) FROM ${LINK_TABLE.messageCandidate} li JOIN ${M} i ON i.id = li.message_id
+/** The candidate wrote to us after the campaign message was created (any inbound message); `r` the recipient, `m` its message. */
+export const REPLIED_AT_SQL = `(SELECT min(i.created_at) FROM ${LINK_TABLE.messageCandidate} li JOIN ${M} i ON i.id = li.message_id
                           WHERE li.candidate_id = r.candidate_id AND i.direction = 'inbound' AND i.created_at > m.created_at)`;
 
 

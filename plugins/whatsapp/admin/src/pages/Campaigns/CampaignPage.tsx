@@ -13,6 +13,8 @@ import { CampaignEditActions } from './components/CampaignEditActions';
 import { RecipientsTable } from './components/RecipientsTable';
 import { SkippedReasons } from './components/SkippedReasons';
 import { StatsChart } from './components/StatsChart';
+import { TimelineChart } from './components/TimelineChart';
+import { DownloadCsvButton } from '../../components/DownloadCsvButton';
 
 const Panel = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} height="100%">
@@ -88,7 +90,15 @@ export const CampaignPage = () => {
               </Panel>
             </Grid.Item>
           </Grid.Root>
+          <Panel title={t('campaigns.timeline.title', 'Messages over time')}>
+            <TimelineChart campaignId={view.documentId} live={isLive(view)} />
+          </Panel>
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+            {view.stats.total > 0 && (
+              <Flex justifyContent="flex-end" paddingBottom={2}>
+                <DownloadCsvButton kind="campaign-recipients" params={{ campaign: view.documentId }} label={t('campaigns.export', 'Download recipients (CSV)')} />
+              </Flex>
+            )}
             <RecipientsTable campaignId={view.documentId} running={isLive(view)} />
           </Box>
         </Flex>

@@ -15,6 +15,7 @@ import { CandidateForm } from './components/CandidateForm';
 import { CandidatesTable } from './components/CandidatesTable';
 import { useCan } from './components/useCan';
 import { useDebounced } from './components/useDebounced';
+import { DownloadCsvButton } from '../../components/DownloadCsvButton';
 
 const PAGE_SIZE = 25;
 const NO_FILTERS: Filters = { search: '', tag: null, optIn: null, wroteWithinDays: null, sort: 'createdAt:desc' };
@@ -80,6 +81,14 @@ export const CandidatesPage = () => {
               {t('candidates.add', 'Add a candidate')}
             </Button>
           ) : undefined
+        }
+        secondaryAction={
+          <DownloadCsvButton
+            kind="candidates"
+            variant="secondary"
+            params={{ search, tag: filters.tag, optIn: filters.optIn, wroteWithinDays: filters.wroteWithinDays }}
+            label={filtered ? t('candidates.export.filtered', 'Export these (CSV)') : t('candidates.export', 'Export (CSV)')}
+          />
         }
       />
       <Layouts.Content>

@@ -30,6 +30,8 @@ import { AssigneeSelect } from './components/AssigneeSelect';
 import { AssigneeTabs } from './components/AssigneeTabs';
 import { useAddNote, useAssign, useAssigneeCountsQuery, useStaffQuery } from '../../api/team-inbox';
 import { ASSIGNEE_FILTERS, type AssigneeFilter } from '../../../../shared/team-inbox';
+import { DownloadCsvButton } from '../../components/DownloadCsvButton';
+import { ExportMessagesDialog } from '../../components/ExportMessagesDialog';
 
 const PERMISSIONS = {
   send: [{ action: actionUid('messagesSend'), subject: null }],
@@ -189,6 +191,7 @@ export const InboxPage = () => {
             <Badge active={streamState === 'live'}>
               {formatMessage({ id: getTranslation(`inbox.stream.${streamState}`), defaultMessage: streamState })}
             </Badge>
+            <ExportMessagesDialog />
             {inEmulator && canSend && (
               <Button variant="secondary" size="S" startIcon={<Phone />} onClick={() => setDialog('simulate')}>
                 {formatMessage({ id: getTranslation('inbox.emulator.simulate'), defaultMessage: 'Simulate an incoming message' })}
@@ -267,6 +270,13 @@ export const InboxPage = () => {
                       onAssign={onAssign}
                     />
                   </Box>
+                  {selected.candidate && (
+                    <DownloadCsvButton
+                      kind="messages"
+                      params={{ candidate: selected.candidate.documentId }}
+                      label={formatMessage({ id: getTranslation('inbox.export.history'), defaultMessage: 'Export history (CSV)' })}
+                    />
+                  )}
                   {inEmulator && canSend && plan.data?.senderIsOurs && plan.data.window.open && (
                     <Button
                       variant="tertiary"

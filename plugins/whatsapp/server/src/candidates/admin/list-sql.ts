@@ -25,7 +25,8 @@ const ORDER: Record<CandidateSortField, { asc: string; desc: string }> = {
   lastInboundAt: { asc: 'c.last_inbound_at ASC NULLS LAST, c.id ASC', desc: 'c.last_inbound_at DESC NULLS LAST, c.id DESC' },
 };
 
-const where = (query: CandidateListQuery): SqlQuery => {
+/** The Candidates page's filters (search, tag, opt-in state, wrote within N days) as a condition on `c`. */
+export const candidateWhereSql = (query: Pick<CandidateListQuery, 'search' | 'tag' | 'optIn' | 'wroteWithinDays'>): SqlQuery => {
   const parts: string[] = [];
   const bindings: unknown[] = [];
   if (query.search) {
@@ -51,7 +52,7 @@ const where = (query: CandidateListQuery): SqlQuery => {
 };
 
 export const candidatePageSql = (query: CandidateListQuery): SqlQuery => {
-  const condition = where(query);
+  const condition = candidateWhereSql(query);
   const [field, direction] = query.sort.split(':') as [CandidateSortField, 'asc' | 'desc'];
   return {
     sql: `SELECT ${CANDIDATE_COLUMNS} FROM ${TABLE.candidate} c WHERE ${condition.sql}
@@ -61,7 +62,7 @@ export const candidatePageSql = (query: CandidateListQuery): SqlQuery => {
 };
 
 export const candidateCountSql = (query: CandidateListQuery): SqlQuery => {
-  const condition = where(query);
+  const condition = candidateWhereSql(query);
   return { sql: `SELECT count(*)::int AS total FROM ${TABLE.candidate} c WHERE ${condition.sql}`, bindings: condition.bindings };
 };
 
