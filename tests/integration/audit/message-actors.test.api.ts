@@ -1,3 +1,4 @@
+import { csvRows, getCsv } from '../exports/helpers';
 import { createAdminUserWithActions } from '../helpers/admin-users';
 import { uniqueIndianMobile } from '../helpers/data';
 import { contentApi } from '../helpers/api';
@@ -38,6 +39,10 @@ describe('every outbound message records who caused it', () => {
     const thread = await api(staff.token).get(`/whatsapp/inbox/conversations/${conversation}/messages`).expect(200);
     const shown = (thread.body.data as Array<{ documentId: string; actor: unknown }>).find((item) => item.documentId === response.body.data.documentId);
     expect(shown?.actor).toEqual({ type: 'admin', name: 'Staff Member' });
+
+    // The message export names the sender as the thread does.
+    const rows = csvRows(await getCsv('/api/whatsapp/exports/messages', { candidate: candidate.documentId }).expect(200));
+    expect(rows.map((row) => [row.body, row.sent_by])).toEqual([['See you at 10.', 'Staff Member (admin)']]);
   });
 
   it('a send through REST with an API token carries the token (its id and name)', async () => {

@@ -74,7 +74,7 @@ describe('CSV export of messages by filter', () => {
   it('exports a header only when nothing matches', async () => {
     const response = await getCsv(PATH, { campaign: campaign.documentId, from: '2001-01-01', to: '2001-01-02' }).expect(200);
     expect(csvRows(response)).toEqual([]);
-    expect(response.text.trimEnd()).toBe('\ufeffcreated_at,direction,status,candidate_name,phone,from,to,body,campaign,error_code,error,sent_at,delivered_at,read_at,failed_at,twilio_sid,message_id,candidate_id,campaign_id');
+    expect(response.text.trimEnd()).toBe('\ufeffcreated_at,direction,status,candidate_name,phone,from,to,body,campaign,sent_by,error_code,error,sent_at,delivered_at,read_at,failed_at,twilio_sid,message_id,candidate_id,campaign_id');
   });
 
   it('orders by created_at to the microsecond (the page key keeps what a JS Date would drop)', async () => {

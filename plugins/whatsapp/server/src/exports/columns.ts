@@ -1,5 +1,6 @@
 import { describeTwilioError } from '../domain/twilio-errors';
 import { isoOrNull, jsonColumn } from '../database/sql-row';
+import { actorLabel } from '../../../shared/audit';
 
 type Row = Record<string, unknown>;
 export type CsvColumn = { header: string; value: (row: Row) => string };
@@ -56,6 +57,8 @@ export const MESSAGE_COLUMNS: CsvColumn[] = [
   column('to', (row) => plain(row.to)),
   column('body', (row) => cellText(row.body)),
   column('campaign', (row) => cellText(row.campaign_name)),
+  // Who caused an outbound message, worded as the thread shows it.
+  column('sent_by', (row) => cellText(actorLabel({ type: row.actor_type as never, name: row.actor_name as string | null }))),
   column('error_code', (row) => plain(row.error_code)),
   column('error', errorWords),
   column('sent_at', (row) => time(row.sent_at)),

@@ -59,7 +59,7 @@ export const messagesPageSql = (filter: MessageFilter, after: MessageKey | null,
   if (filter.candidateId !== null) add('lc.candidate_id = ?', filter.candidateId);
   return {
     sql: `SELECT m.id, m.created_at::text AS key_at, ${iso('m.created_at', 'created_at')}, m.document_id, m.direction, m.status, m."from", m."to", m.body,
-                 m.twilio_sid, m.error_code, m.error_message, ${DELIVERY_TIMES},
+                 m.actor_type, m.actor_name, m.twilio_sid, m.error_code, m.error_message, ${DELIVERY_TIMES},
                  c.document_id AS candidate_document_id, c.name AS candidate_name, c.phone AS candidate_phone,
                  cp.document_id AS campaign_document_id, cp.name AS campaign_name
             FROM ${M} m
