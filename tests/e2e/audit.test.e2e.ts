@@ -1,23 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { adminApi, contentApi } from '../integration/helpers/api';
 import { uniqueIndianMobile, uniqueName } from '../integration/helpers/data';
-import { withDb } from '../integration/helpers/db';
+import { conversationOf } from '../integration/helpers/db';
 import { approvedTemplate, setLastInbound } from '../integration/send/helpers';
 import { isCompleted, waitForCampaign } from '../integration/campaigns/helpers';
 import { openPluginPage, openSignedInBrowser } from './helpers/browser';
 import { screenshot } from './helpers/screenshots';
-
-const conversationOf = (candidateDocumentId: string) =>
-  withDb(async (client) => {
-    const result = await client.query(
-      `SELECT c.document_id FROM plugin_whatsapp_conversations c
-         JOIN plugin_whatsapp_conversations_candidate_lnk l ON l.conversation_id = c.id
-         JOIN plugin_whatsapp_candidates k ON k.id = l.candidate_id
-        WHERE k.document_id = $1`,
-      [candidateDocumentId]
-    );
-    return String(result.rows[0].document_id);
-  });
 
 describe('the Audit page and who sent a message, in a browser', () => {
   let browser: Browser;
@@ -68,7 +56,7 @@ describe('the Audit page and who sent a message, in a browser', () => {
   });
 
   it('the thread says who sent each outbound message', async () => {
-    await openPluginPage(page, `inbox?conversation=${await conversationOf(candidateId)}`);
+    await openPluginPage(page, `inbox?conversation=${await conversationOf('candidate', candidateId)}`);
     await page.getByRole('paragraph').filter({ hasText: 'See you on Friday at 10.' }).waitFor({ timeout: 30_000 });
     await page.getByText(`Sent by ${adminName} (admin)`).waitFor();
     await page.getByText(`Campaign: ${campaignName}`).waitFor();

@@ -2,7 +2,7 @@ import { actionUid } from '../../../plugins/whatsapp/shared/permissions';
 import { adminApi, api, ctx, expectStrapiError } from '../helpers/api';
 import { createAdminWithActions } from '../helpers/admin-users';
 import { uniqueIndianMobile } from '../helpers/data';
-import { withDb } from '../helpers/db';
+import { conversationOf } from '../helpers/db';
 import { openEventStream } from '../helpers/event-stream';
 import { INBOUND_PATH, inboundParams, postSigned } from '../webhook/support';
 
@@ -12,18 +12,6 @@ const receive = async (from: string, body: string) => {
   return params.MessageSid as string;
 };
 
-const conversationOf = (phone: string) =>
-  withDb(async (client) => {
-    const result = await client.query(
-      `SELECT c.document_id FROM plugin_whatsapp_conversations c
-         JOIN plugin_whatsapp_conversations_candidate_lnk l ON l.conversation_id = c.id
-         JOIN plugin_whatsapp_candidates p ON p.id = l.candidate_id
-        WHERE p.phone = $1`,
-      [phone]
-    );
-    return result.rows[0]?.document_id as string;
-  });
-
 describe('admin inbox: conversations, threads, read', () => {
   const phone = uniqueIndianMobile();
   let conversationId: string;
@@ -31,7 +19,7 @@ describe('admin inbox: conversations, threads, read', () => {
   beforeAll(async () => {
     await receive(phone, 'First question');
     await receive(phone, 'Second question');
-    conversationId = await conversationOf(phone);
+    conversationId = await conversationOf('phone', phone);
   });
 
   it('lists conversations newest first, with candidate, preview, unread count and window', async () => {
@@ -117,7 +105,7 @@ describe('admin inbox: live stream', () => {
 
       const phone = uniqueIndianMobile();
       await receive(phone, 'Live hello');
-      const conversationId = await conversationOf(phone);
+      const conversationId = await conversationOf('phone', phone);
       const event = await stream.waitFor(
         (candidate) => candidate.event === 'message.created' && JSON.parse(candidate.data).conversationId === conversationId,
         5000

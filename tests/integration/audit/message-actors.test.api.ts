@@ -3,6 +3,7 @@ import { createAdminUserWithActions } from '../helpers/admin-users';
 import { uniqueIndianMobile } from '../helpers/data';
 import { contentApi } from '../helpers/api';
 import { approvedTemplate, createCandidate, setLastInbound } from '../send/helpers';
+import { conversationOf } from '../helpers/db';
 import { actorOf, adminApi, api, ctx, namedFullAccessToken, userWithActions, withDb } from './helpers';
 
 /** A candidate inside their 24-hour window, so free text may go. */
@@ -11,18 +12,6 @@ const reachableCandidate = async () => {
   await setLastInbound(candidate.documentId);
   return candidate;
 };
-
-const conversationOf = (messageDocumentId: string) =>
-  withDb(async (client) => {
-    const result = await client.query(
-      `SELECT c.document_id FROM plugin_whatsapp_conversations c
-         JOIN plugin_whatsapp_messages_conversation_lnk l ON l.conversation_id = c.id
-         JOIN plugin_whatsapp_messages m ON m.id = l.message_id
-        WHERE m.document_id = $1`,
-      [messageDocumentId]
-    );
-    return String(result.rows[0].document_id);
-  });
 
 describe('every outbound message records who caused it', () => {
   it('a send from the admin composer carries the admin user, and the thread shows it', async () => {
@@ -35,7 +24,7 @@ describe('every outbound message records who caused it', () => {
     expect(response.body.data).toMatchObject({ actorType: 'admin', actorId: String(me.body.data.id), actorName: 'Staff Member' });
     expect(await actorOf(response.body.data.documentId)).toEqual({ actor_type: 'admin', actor_id: String(me.body.data.id), actor_name: 'Staff Member' });
 
-    const conversation = await conversationOf(response.body.data.documentId);
+    const conversation = await conversationOf('message', response.body.data.documentId);
     const thread = await api(staff.token).get(`/whatsapp/inbox/conversations/${conversation}/messages`).expect(200);
     const shown = (thread.body.data as Array<{ documentId: string; actor: unknown }>).find((item) => item.documentId === response.body.data.documentId);
     expect(shown?.actor).toEqual({ type: 'admin', name: 'Staff Member' });
@@ -69,7 +58,7 @@ describe('every outbound message records who caused it', () => {
     const staffId = String((await api(staff.token).get('/admin/users/me').expect(200)).body.data.id);
     const candidate = await reachableCandidate();
     const first = await contentApi().post('/api/whatsapp/messages').send({ data: { candidate: candidate.documentId, body: 'Opening.' } }).expect(201);
-    const conversation = await conversationOf(first.body.data.documentId);
+    const conversation = await conversationOf('message', first.body.data.documentId);
 
     const reply = await api(staff.token).post(`/whatsapp/inbox/conversations/${conversation}/messages`).send({ data: { body: 'A reply.' } });
     expect(reply.status).toBe(201);

@@ -1,6 +1,6 @@
 import { adminApi, api } from '../helpers/api';
 import { uniqueIndianMobile, uniqueName } from '../helpers/data';
-import { withDb } from '../helpers/db';
+import { conversationOf, withDb } from '../helpers/db';
 import { INBOUND_PATH, inboundParams, postSigned } from '../webhook/support';
 
 export type Staff = { id: number; token: string; email: string; password: string; name: string };
@@ -34,20 +34,8 @@ export const newInboundConversation = async (body = 'Hello') => {
   const params = inboundParams({ From: phone, Body: body, ProfileName: 'Asha' });
   const response = await postSigned(INBOUND_PATH, params);
   if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
-  return { phone, documentId: await conversationOfPhone(phone), messageSid: params.MessageSid as string };
+  return { phone, documentId: await conversationOf('phone', phone), messageSid: params.MessageSid as string };
 };
-
-export const conversationOfPhone = (phone: string) =>
-  withDb(async (client) => {
-    const result = await client.query(
-      `SELECT c.document_id FROM plugin_whatsapp_conversations c
-         JOIN plugin_whatsapp_conversations_candidate_lnk l ON l.conversation_id = c.id
-         JOIN plugin_whatsapp_candidates p ON p.id = l.candidate_id
-        WHERE p.phone = $1`,
-      [phone]
-    );
-    return result.rows[0]?.document_id as string;
-  });
 
 export const assigneeOf = (documentId: string) =>
   withDb(async (client) => {
