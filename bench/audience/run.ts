@@ -13,10 +13,9 @@
  * Targets: preview < 500 ms, launch < 2 s, list p95 ≤ 50 ms. Results in bench/results/ as JSON.
  * Options: BENCH_CANDIDATES (100000), BENCH_ROUNDS (100), BENCH_WARMUP_ROUNDS (10), BENCH_LAUNCHES (3).
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
+import { fmt, log, percentile, runBench, sortedCopy, writeResults } from '../shared/report';
 import { createBenchWorld } from '../campaign/app';
 import { AUDIENCE_TAG, expectedCounts, seedCandidates, seededName } from './seed';
 
@@ -28,11 +27,6 @@ const TARGET = { previewMs: 500, launchMs: 2_000, listP95Ms: 50 };
 const BODY = 'Hi {{1}}, your interview for the {{2}} role is on {{3}}.';
 const MAPPING = { '1': { source: 'field', field: 'name' }, '2': { source: 'attribute', key: 'role' }, '3': { source: 'text', value: 'Friday' } };
 
-const fmt = (value: number, digits = 1) => value.toFixed(digits);
-const started = Date.now();
-const log = (text: string) => process.stdout.write(`[bench +${fmt((Date.now() - started) / 1000, 0)}s] ${text}\n`);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const sortedCopy = (values: number[]) => [...values].sort((a, b) => a - b);
 
 type Request = { key: string; label: string; method: 'GET' | 'POST'; path: string; body?: unknown; auth: 'admin' | 'none'; kind: 'list' | 'preview' | 'reference' };
 
@@ -142,14 +136,7 @@ const main = async () => {
         '',
       ];
       process.stdout.write(lines.join('\n'));
-      const resultsDir = path.join(__dirname, '..', 'results');
-      fs.mkdirSync(resultsDir, { recursive: true });
-      const file = path.join(resultsDir, `audience-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-      fs.writeFileSync(
-        file,
-        `${JSON.stringify({ benchmark: 'audience', at: new Date().toISOString(), cpus: os.cpus().length, candidates: CANDIDATES, rounds: ROUNDS, targets: TARGET, health: { p50: healthP50, p95: healthP95 }, requests: results, launches: { ms: launches, healthMs: healthLaunch } }, null, 2)}\n`
-      );
-      log(`results written to ${path.relative(process.cwd(), file)}`);
+      writeResults('audience', { candidates: CANDIDATES, rounds: ROUNDS, targets: TARGET, health: { p50: healthP50, p95: healthP95 }, requests: results, launches: { ms: launches, healthMs: healthLaunch } });
     } finally {
       await client.end();
     }
@@ -158,7 +145,4 @@ const main = async () => {
   }
 };
 
-main().catch((error: unknown) => {
-  process.stderr.write(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);

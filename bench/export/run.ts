@@ -12,8 +12,8 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
+import { fmt, log, runBench, writeResults } from '../shared/report';
 import { createBenchWorld } from '../campaign/app';
 import { seedCampaignRecipients } from '../../tests/integration/exports/seed';
 
@@ -22,9 +22,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const HEALTH_ROUNDS = Number(process.env.BENCH_HEALTH_ROUNDS ?? 200);
 const TARGET = { rowsPerSecond: 20_000, rssGrowthMb: 150 };
 
-const fmt = (value: number, digits = 1) => value.toFixed(digits);
-const started = Date.now();
-const log = (text: string) => process.stdout.write(`[bench +${fmt((Date.now() - started) / 1000, 0)}s] ${text}\n`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Resident memory (MB) of a process and its descendants, from /proc. */
@@ -172,14 +169,7 @@ const main = async () => {
         '',
       ];
       process.stdout.write(lines.join('\n'));
-      const resultsDir = path.join(__dirname, '..', 'results');
-      fs.mkdirSync(resultsDir, { recursive: true });
-      const file = path.join(resultsDir, `export-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-      fs.writeFileSync(
-        file,
-        `${JSON.stringify({ benchmark: 'export', at: new Date().toISOString(), cpus: os.cpus().length, recipients: RECIPIENTS, targets: TARGET, health: { p50: healthP50, samples: healthSamples.length }, cold: { ...cold, rssBeforeMb: rssAtStartMb, rssPeakMb: coldPeakMb }, rounds, timelineMs, messages: { ...messages, rssGrowthMb: messagesPeak - messagesBefore } }, null, 2)}\n`
-      );
-      log(`results in ${path.relative(process.cwd(), file)}`);
+      writeResults('export', { recipients: RECIPIENTS, targets: TARGET, health: { p50: healthP50, samples: healthSamples.length }, cold: { ...cold, rssBeforeMb: rssAtStartMb, rssPeakMb: coldPeakMb }, rounds, timelineMs, messages: { ...messages, rssGrowthMb: messagesPeak - messagesBefore } });
     } finally {
       await client.end();
     }
@@ -188,7 +178,4 @@ const main = async () => {
   }
 };
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -12,10 +12,9 @@
  * (100000), BENCH_ROUNDS (200), BENCH_WARMUP_ROUNDS (20), BENCH_DEEP_POSITION (50000: the deep
  * page starts after this many conversations), BENCH_EXPLAIN (on: the slowest read's plans; `all`: every read's; `off`).
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
+import { fmt, log, percentile, runBench, writeResults } from '../shared/report';
 import { createBenchWorld, SENDER } from '../campaign/app';
 import { encodeConversationCursor } from '../../plugins/whatsapp/server/src/domain/inbox-cursor';
 import { databaseMs, explainRead, explainSlowest, type TimedRead } from './explain';
@@ -31,11 +30,7 @@ const EXPLAIN = process.env.BENCH_EXPLAIN !== 'off';
 const PAGE_SIZE = 25;
 const TARGET_P95_MS = 50;
 
-const fmt = (value: number, digits = 1) => value.toFixed(digits);
-const started = Date.now();
-const log = (text: string) => process.stdout.write(`[bench +${fmt((Date.now() - started) / 1000, 0)}s] ${text}\n`);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 type Read = TimedRead & { auth: 'admin' | 'token' | 'none'; check(body: unknown): void };
 
@@ -165,28 +160,14 @@ const main = async () => {
       ];
       process.stdout.write(lines.join('\n'));
 
-      const resultsDir = path.join(__dirname, '..', 'results');
-      fs.mkdirSync(resultsDir, { recursive: true });
-      const file = path.join(resultsDir, `inbox-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-      fs.writeFileSync(
-        file,
-        `${JSON.stringify(
-          {
-            benchmark: 'inbox',
-            at: new Date().toISOString(),
-            cpus: os.cpus().length,
-            seed: { candidates: CANDIDATES, messages: MESSAGES, longThread: LONG_THREAD, seconds: seedSeconds },
-            rounds: ROUNDS,
-            targetP95Ms: TARGET_P95_MS,
-            health: { p50: healthP50, p95: healthP95 },
-            reads: results.map(({ key, label, path: route, p50, p95, ratioP50, ratioP95, ok }) => ({ key, label, path: route, p50, p95, ratioP50, ratioP95, databaseMs: dbMs.get(key) ?? null, ok })),
-            slowestPlan: plan,
-          },
-          null,
-          2
-        )}\n`
-      );
-      log(`results written to ${path.relative(process.cwd(), file)}`);
+      writeResults('inbox', {
+        seed: { candidates: CANDIDATES, messages: MESSAGES, longThread: LONG_THREAD, seconds: seedSeconds },
+        rounds: ROUNDS,
+        targetP95Ms: TARGET_P95_MS,
+        health: { p50: healthP50, p95: healthP95 },
+        reads: results.map(({ key, label, path: route, p50, p95, ratioP50, ratioP95, ok }) => ({ key, label, path: route, p50, p95, ratioP50, ratioP95, databaseMs: dbMs.get(key) ?? null, ok })),
+        slowestPlan: plan,
+      });
     } finally {
       await client.end();
     }
@@ -195,7 +176,4 @@ const main = async () => {
   }
 };
 
-main().catch((error: unknown) => {
-  process.stderr.write(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -9,10 +9,9 @@
  *
  * Options: BENCH_CONVERSATIONS (100000), BENCH_MESSAGES (200000), BENCH_NOTES (2000), BENCH_ROUNDS (100), BENCH_WARMUP_ROUNDS (10).
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
+import { fmt, log, percentile, runBench, writeResults } from '../shared/report';
 import { createBenchWorld, SENDER } from '../campaign/app';
 import { seedInbox } from '../inbox/seed';
 
@@ -23,10 +22,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 10);
 const PAGE_SIZE = 50;
 
-const fmt = (value: number, digits = 1) => value.toFixed(digits);
-const started = Date.now();
-const log = (text: string) => process.stdout.write(`[bench +${fmt((Date.now() - started) / 1000, 0)}s] ${text}\n`);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 const main = async () => {
   log(`building and starting (conversations ${CONVERSATIONS}, messages ${MESSAGES}, notes ${NOTES})`);
@@ -104,14 +99,7 @@ const main = async () => {
         ...Object.entries(plans).map(([name, plan]) => `${name}: ${usesIndex(plan) ? 'index' : 'NOT AN INDEX'}\n${plan}\n`),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
-      const resultsDir = path.join(__dirname, '..', 'results');
-      fs.mkdirSync(resultsDir, { recursive: true });
-      const file = path.join(resultsDir, `team-inbox-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-      fs.writeFileSync(
-        file,
-        `${JSON.stringify({ benchmark: 'team-inbox', at: new Date().toISOString(), cpus: os.cpus().length, conversations: CONVERSATIONS, messages: MESSAGES, notes: NOTES, rounds: ROUNDS, health, reads: reads.map((read) => ({ ...read, ...stats(read.key) })), plans }, null, 2)}\n`
-      );
-      log(`results written to ${path.relative(process.cwd(), file)}`);
+      writeResults('team-inbox', { conversations: CONVERSATIONS, messages: MESSAGES, notes: NOTES, rounds: ROUNDS, health, reads: reads.map((read) => ({ ...read, ...stats(read.key) })), plans });
     } finally {
       await client.end();
     }
@@ -120,7 +108,4 @@ const main = async () => {
   }
 };
 
-main().catch((error: unknown) => {
-  process.stderr.write(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);
