@@ -18,6 +18,9 @@ export const PLAIN_TABLE = {
   campaignRecipient: 'plugin_whatsapp_campaign_recipients',
   rateBucket: 'plugin_whatsapp_rate_buckets',
   schemaMigration: 'plugin_whatsapp_schema_migrations',
+  candidateImport: 'plugin_whatsapp_candidate_imports',
+  candidateImportChunk: 'plugin_whatsapp_candidate_import_chunks',
+  candidateImportRow: 'plugin_whatsapp_candidate_import_rows',
 } as const;
 
 /** Logged before every plugin log line so operators can grep for it. */
