@@ -77,7 +77,13 @@ export const candidateImportController = ({ strapi }: { strapi: Core.Strapi }) =
     const { fileName, source } = uploadSourceOf(ctx, { allowRawBody: true });
     const imports = service(strapi);
     const uploaded = await imports.upload({ fileName, source, createdBy: whoOf(ctx) });
-    const started = options.dryRun ? await imports.dryRun(uploaded.id, options.mapping) : await imports.commit(uploaded.id, options.mapping);
+    let started: ImportView;
+    try {
+      started = options.dryRun ? await imports.dryRun(uploaded.id, options.mapping) : await imports.commit(uploaded.id, options.mapping);
+    } catch (error) {
+      await imports.discard(uploaded.id);
+      throw error;
+    }
     const view = await imports.waitForRun(started.id);
     const running = view.state === 'dry-running' || view.state === 'importing';
     const report = running ? { results: [], pagination: { total: 0 } } : await imports.rows(view.id, { page: 1, pageSize: IMPORT_LIMITS.restRows });

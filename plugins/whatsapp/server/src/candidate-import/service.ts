@@ -84,6 +84,12 @@ export const createCandidateImportService = ({ strapi }: { strapi: Core.Strapi }
       }
     },
 
+    /** Forgets an import that never ran (a REST call whose options were refused after the upload). */
+    async discard(id: string) {
+      const record = await store.find(id);
+      if (record?.state === 'uploaded') await store.remove(record.internalId);
+    },
+
     find: async (id: string): Promise<ImportView> => publicView(await recordOf(id)),
 
     recent: async (): Promise<ImportView[]> => (await store.recent(IMPORT_LIMITS.recent)).map(publicView),
