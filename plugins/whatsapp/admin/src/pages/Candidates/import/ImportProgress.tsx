@@ -18,7 +18,10 @@ export const ImportProgress = ({ view }: { view: ImportView }) => {
           {t('import.progress.rows', '{rows, plural, one {# row} other {# rows}} read · {percent} %', { rows: view.rowsProcessed, percent })}
         </Typography>
       </Flex>
-      <Meter percent={percent} label={label} height="1.2rem" />
+      {/* The meter grows along a row (its own flex: 1). */}
+      <Flex>
+        <Meter percent={percent} label={label} height="1.2rem" />
+      </Flex>
       <Typography variant="pi" textColor="neutral600">
         {t('import.progress.leave', 'You can close this window: the import goes on, and the Candidates page shows it until it ends.')}
       </Typography>
