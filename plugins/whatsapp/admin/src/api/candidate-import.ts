@@ -25,9 +25,17 @@ export const isRunning = (view: ImportView | undefined) => !!view && IMPORT_RUNN
 /** Recent imports (the page's banner), polled while one of them runs. */
 export const useRecentImports = (enabled: boolean) => {
   const { get } = useFetchClient();
+  const client = useQueryClient();
   return useQuery({
     queryKey: importKeys.recent,
-    queryFn: async () => (await get<ImportView[]>(BASE)).data,
+    queryFn: async () => {
+      const before = client.getQueryData<ImportView[]>(importKeys.recent) ?? [];
+      const views = (await get<ImportView[]>(BASE)).data;
+      // An import that ended since the last poll changed candidates: the list reads them again.
+      const ended = views.some((view) => view.state === 'done' && before.some((old) => old.id === view.id && isRunning(old)));
+      if (ended) void client.invalidateQueries({ queryKey: candidateKeys.all });
+      return views;
+    },
     enabled,
     refetchInterval: (query) => (query.state.data?.some(isRunning) ? 2000 : false),
   });
