@@ -99,7 +99,7 @@ const main = async () => {
     const record = (label: string, ms: number, counts: Record<string, number>) => {
       const rowsPerSecond = (ROWS / ms) * 1000;
       runs.push({ label, ms, rowsPerSecond, ratio: ms / healthMs, counts });
-      log(`${label}: ${fmt(ms, 0)} ms, ${fmt(rowsPerSecond, 0)} rows/s, ${JSON.stringify(counts)}`);
+      log(`${label}: ${fmt(ms, 0)} ms, ${fmt(rowsPerSecond, 0)} rows/s, ${JSON.stringify(counts)}; app RSS peak so far ${fmt(peakKb / 1024, 0)} MB, now ${fmt(rssKb(pid) / 1024, 0)} MB`);
     };
 
     for (const [pass, extraTag, expected] of [

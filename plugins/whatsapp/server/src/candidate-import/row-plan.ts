@@ -1,5 +1,6 @@
 import { ATTRIBUTE_TARGET_PREFIX, type ImportMapping, type ImportOutcome } from '../../../shared/candidate-import';
-import type { ParsedPhone } from '../domain/phone';
+/** The phone helper's answer (domain/phone.ts). */
+type ParsedPhone = { ok: true; e164: string } | { ok: false; reason: string };
 
 /**
  * The import rules, pure (the dry run and the import share them, so the dry run's report is the

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { emptyCounts, type ImportCounts } from '../../../shared/candidate-import';
-import { parsePhone } from '../domain/phone';
+import { parsePhoneE164 } from '../domain/phone';
 import { getService } from '../utils/get-service';
 import { createImportApplier } from './apply-sql';
 import { chunkStream } from './file-chunks';
@@ -59,7 +59,7 @@ export const runImport = async (strapi: Core.Strapi, importId: string): Promise<
         header = false;
         continue;
       }
-      const read = readRow(cells, plans, (input) => parsePhone(input, defaultCountry));
+      const read = readRow(cells, plans, (input) => parsePhoneE164(input, defaultCountry));
       if (read.ok === 'blank') continue;
       rowsRead += 1;
       if (read.ok === false) {
