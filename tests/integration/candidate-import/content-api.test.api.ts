@@ -121,6 +121,22 @@ describe('POST /api/whatsapp/candidates/import', () => {
     expect(await candidateByPhone(p2)).toMatchObject({ name: 'Meena', tags: ['python'] });
   });
 
+  it('streams a large raw body (application/octet-stream) into the import', async () => {
+    const prefix = `+917${Math.floor(1000 + Math.random() * 8999)}`;
+    const lines = ['Phone,Name,Notes'];
+    for (let index = 0; index < 5000; index += 1) lines.push(`${prefix}${String(index).padStart(5, '0')},Student ${index},${'x'.repeat(40)}`);
+    const body = Buffer.from(`${lines.join('\n')}\n`);
+    expect(body.length).toBeGreaterThan(200_000);
+    const response = await contentApi()
+      .post('/api/whatsapp/candidates/import')
+      .query({ dryRun: 'true', fileName: 'big.csv' })
+      .set('Content-Type', 'application/octet-stream')
+      .send(body)
+      .expect(200);
+    expect(response.body.data).toMatchObject({ fileName: 'big.csv', byteSize: body.length, state: 'dry-run-done', counts: { created: 5000, updated: 0, unchanged: 0, invalid: 0 } });
+    expect(response.body.meta.rows).toEqual({ total: 5000, returned: 5000 });
+  });
+
   it.each([
     ['no file', () => contentApi().post('/api/whatsapp/candidates/import').field('dryRun', 'true'), /multipart field "file"/],
     ['an empty file', () => contentApi().post('/api/whatsapp/candidates/import').attach('file', Buffer.alloc(0), 'empty.csv'), /empty/],
