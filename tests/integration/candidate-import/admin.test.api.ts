@@ -2,6 +2,7 @@ import { actionUid } from '../../../plugins/whatsapp/shared/permissions';
 import { adminApi, api, expectStrapiError } from '../helpers/api';
 import { createAdminWithActions } from '../helpers/admin-users';
 import { uniqueIndianMobile } from '../helpers/data';
+import { withDb } from '../helpers/db';
 
 const BASE = '/whatsapp/candidate-imports';
 
@@ -55,6 +56,17 @@ describe('admin candidate import routes', () => {
     expect(recent.body.map((item: { id: string }) => item.id)).toContain(id);
     const created = await adminApi().get('/whatsapp/candidates').query({ search: p1.slice(3) }).expect(200);
     expect(JSON.stringify(created.body)).toContain('Leela');
+  });
+
+  it('fails a run whose record stopped moving (its app instance went away), so it can be run again', async () => {
+    const uploaded = await adminApi().post(BASE).attach('file', Buffer.from(`Phone\n${uniqueIndianMobile()}\n`), 'a.csv').expect(201);
+    await withDb((client) =>
+      client.query(`UPDATE plugin_whatsapp_candidate_imports SET state = 'importing', updated_at = now() - interval '11 minutes' WHERE document_id = $1`, [uploaded.body.id])
+    );
+    const stale = await adminApi().get(`${BASE}/${uploaded.body.id}`).expect(200);
+    expect(stale.body).toMatchObject({ state: 'failed', error: expect.stringMatching(/went away/) });
+    await adminApi().post(`${BASE}/${uploaded.body.id}/dry-run`).expect(200);
+    expect(await settled(uploaded.body.id)).toMatchObject({ state: 'dry-run-done', counts: { created: 1 } });
   });
 
   it('refuses a reader without candidates.manage (403) on every route', async () => {

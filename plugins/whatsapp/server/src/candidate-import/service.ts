@@ -23,6 +23,8 @@ export const IMPORT_LIMITS = {
   samples: 3,
   /** Imports the Candidates page lists. */
   recent: 10,
+  /** A run whose record has not moved for this long has died with its instance (run.ts moves it every batch). */
+  staleMs: 10 * 60 * 1000,
   /** How long `POST /candidates/import` waits for its run before answering 202 with the import's id. */
   restWaitMs: 120_000,
   /** Report rows in the `POST /candidates/import` answer; the rest are paged. */
@@ -45,7 +47,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const createCandidateImportService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = createImportStore(strapi);
 
-  const recordOf = async (id: string): Promise<ImportRecord> => (await store.find(id)) ?? notFound();
+  const recordOf = async (id: string): Promise<ImportRecord> => {
+    await store.failStale(IMPORT_LIMITS.staleMs);
+    return (await store.find(id)) ?? notFound();
+  };
 
   const start = async (id: string, commit: boolean, mapping: Record<string, unknown> | undefined, from: ImportState[]): Promise<ImportView> => {
     const record = await recordOf(id);
@@ -92,7 +97,10 @@ export const createCandidateImportService = ({ strapi }: { strapi: Core.Strapi }
 
     find: async (id: string): Promise<ImportView> => publicView(await recordOf(id)),
 
-    recent: async (): Promise<ImportView[]> => (await store.recent(IMPORT_LIMITS.recent)).map(publicView),
+    async recent(): Promise<ImportView[]> {
+      await store.failStale(IMPORT_LIMITS.staleMs);
+      return (await store.recent(IMPORT_LIMITS.recent)).map(publicView);
+    },
 
     /** A dry run with this mapping: what importing would do, row by row, writing no candidate. */
     dryRun: (id: string, mapping?: Record<string, unknown>) => start(id, false, mapping, ['uploaded', 'dry-run-done', 'failed']),

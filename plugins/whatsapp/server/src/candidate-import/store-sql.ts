@@ -113,6 +113,18 @@ export const createImportStore = (strapi: Core.Strapi) => {
       return rowsOf(result).length === 1;
     },
 
+    /**
+     * Runs whose record has not moved for `staleMs` are failed: a run updates its record every
+     * batch (a second or so), so one that stopped moving died with its app instance.
+     */
+    async failStale(staleMs: number) {
+      await db().raw(
+        `UPDATE ${I} SET state = 'failed', error = ?, finished_at = now(), updated_at = now()
+         WHERE state IN ('dry-running', 'importing') AND updated_at < now() - make_interval(secs => ?)`,
+        ['The run stopped: the app instance running it went away. Run it again.', staleMs / 1000]
+      );
+    },
+
     async clearReport(internalId: number) {
       await db().raw(`DELETE FROM ${R} WHERE import_id = ?`, [internalId]);
     },
