@@ -7,9 +7,9 @@ import { adminApi } from '../integration/helpers/api';
 import { openPluginPage, openSignedInBrowser } from './helpers/browser';
 import { screenshot } from './helpers/screenshots';
 
-const ROWS = 30_000;
+const ROWS = 60_000;
 
-/** A CSV of ROWS new candidates (numbers +917… no other test uses), two bad numbers and one repeat. */
+/** A CSV of ROWS new candidates (enough for the import to last a few polls of the window) (numbers +917… no other test uses), two bad numbers and one repeat. */
 const writeCsv = (): { file: string; prefix: string } => {
   const prefix = `+917${crypto.randomInt(1000, 9999)}`;
   const lines = ['Full name;Mobile No;Tags;City'];
@@ -54,19 +54,29 @@ describe('Candidates page: import a CSV', () => {
     await dialog.getByText('Dry run: what the import will do').waitFor({ timeout: 60_000 });
     const counts = dialog.getByTestId('import-counts');
     await screenshot(page, 'candidate-import-dry-run');
-    await counts.getByText(/30,000 to create/).waitFor();
+    await counts.getByText(/60,000 to create/).waitFor();
     await counts.getByText(/3 invalid/).waitFor();
     await dialog.getByRole('combobox', { name: 'Show rows' }).click();
     await page.getByRole('option', { name: 'Invalid' }).click();
-    await dialog.locator('tr[data-row="30004"]').getByText('Duplicate of row 2').waitFor();
-    await dialog.locator('tr[data-row="30002"]').getByText(/not a valid phone number/).waitFor();
+    await dialog.locator('tr[data-row="60004"]').getByText('Duplicate of row 2').waitFor();
+    await dialog.locator('tr[data-row="60002"]').getByText(/not a valid phone number/).waitFor();
     await screenshot(page, 'candidate-import-dry-run');
     // A dry run wrote nothing.
     expect((await adminApi().get('/whatsapp/candidates').query({ search: prefix.slice(1) }).expect(200)).body.meta.pagination.total).toBe(0);
 
-    await dialog.getByRole('button', { name: /Import 30,000 candidates/ }).click();
+    await dialog.getByRole('button', { name: /Import 60,000 candidates/ }).click();
     const bar = dialog.getByRole('progressbar', { name: 'Importing' });
     await bar.waitFor();
+    // The bar moves forward while the import runs.
+    const seen: number[] = [];
+    for (let poll = 0; poll < 600 && !seen.some((value) => value > 0 && value < 100); poll += 1) {
+      const value = await bar.getAttribute('aria-valuenow', { timeout: 100 }).catch(() => null);
+      if (value === null) break;
+      seen.push(Number(value));
+      await page.waitForTimeout(50);
+    }
+    expect(seen.some((value) => value > 0 && value < 100)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
     await screenshot(page, 'candidate-import-progress');
     // Leave the window while it runs: the page shows the import, and opens it again.
     await dialog.getByRole('button', { name: 'Close' }).first().click();
@@ -76,7 +86,7 @@ describe('Candidates page: import a CSV', () => {
     await banner.getByRole('button', { name: 'Open' }).first().click();
     await page.getByRole('dialog').getByText('Import finished').waitFor({ timeout: 120_000 });
     const done = page.getByRole('dialog').getByTestId('import-counts');
-    await done.getByText(/30,000 created/).waitFor();
+    await done.getByText(/60,000 created/).waitFor();
     await done.getByText(/3 invalid/).waitFor();
     await screenshot(page, 'candidate-import-done');
 

@@ -41,7 +41,7 @@ export const useRecentImports = (enabled: boolean) => {
   });
 };
 
-/** One import, polled every second while its run goes on; the candidates list refreshes when an import ends. */
+/** One import, polled twice a second while its run goes on (the progress bar); the candidates list refreshes when an import ends. */
 export const useImport = (id: string | null) => {
   const { get } = useFetchClient();
   const client = useQueryClient();
@@ -54,7 +54,7 @@ export const useImport = (id: string | null) => {
       return view;
     },
     enabled: !!id,
-    refetchInterval: (query) => (isRunning(query.state.data) ? 1000 : false),
+    refetchInterval: (query) => (isRunning(query.state.data) ? 500 : false),
   });
 };
 

@@ -5,7 +5,8 @@ import type { ImportFormat } from '../../../shared/candidate-import';
 import type { CellValue } from './row-plan';
 
 /** One row of the file: its number as a spreadsheet shows it (the header is row 1) and its cells. */
-export type FileRow = { rowNumber: number; cells: CellValue[] };
+/** `bytes`: how far into the file the row ends, when the parser knows it (CSV). */
+export type FileRow = { rowNumber: number; cells: CellValue[]; bytes?: number };
 
 /** A file the parsers cannot read (a broken quote, not a workbook): the import fails with this message. */
 export class UnreadableFileError extends Error {}
@@ -55,8 +56,8 @@ async function* csvRows(source: Readable): AsyncGenerator<FileRow> {
   );
   whole.on('error', (error) => parser.destroy(error));
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { rowNumber: info.lines, cells: record };
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+      yield { rowNumber: info.lines, cells: record, bytes: info.bytes };
     }
   } catch (error) {
     throw new UnreadableFileError(`The CSV file cannot be read: ${error instanceof Error ? error.message : String(error)}`);

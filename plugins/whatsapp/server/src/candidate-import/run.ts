@@ -50,11 +50,14 @@ export const runImport = async (strapi: Core.Strapi, importId: string): Promise<
 
   try {
     await store.clearReport(record.internalId);
+    // Progress: the parser's position in the file (CSV), else the chunks read so far (a workbook is unzipped as it streams).
+    let chunkBytes = 0;
     const source = chunkStream(store, record.internalId, (read) => {
-      bytes += read;
+      chunkBytes += read;
     });
     let header = true;
-    for await (const { rowNumber, cells } of readRows(source, record.format)) {
+    for await (const { rowNumber, cells, bytes: parsed } of readRows(source, record.format)) {
+      bytes = parsed ?? chunkBytes;
       if (header) {
         header = false;
         continue;

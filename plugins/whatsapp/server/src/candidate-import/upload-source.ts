@@ -30,6 +30,7 @@ export const uploadSourceOf = (ctx: Context, options: { allowRawBody: boolean })
   const fileName = typeof ctx.query.fileName === 'string' ? ctx.query.fileName : 'import';
   const body = (ctx.request as { body?: unknown }).body;
   if (typeof body === 'string') return { fileName, source: Readable.from([body]) };
-  if (ctx.req.readableEnded || !ctx.request.length) return noFile();
+  // No Content-Length is a chunked body: it streams like any other (an empty one is refused as empty).
+  if (ctx.req.readableEnded || ctx.request.length === 0) return noFile();
   return { fileName, source: ctx.req };
 };
