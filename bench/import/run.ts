@@ -17,14 +17,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBenchWorld } from '../campaign/app';
+import { fmt, log, runBench, writeResults } from '../shared/report';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const HEALTH_ROUNDS = Number(process.env.BENCH_HEALTH_ROUNDS ?? 200);
 const TARGET = { rowsPerSecond: 5_000, rssGrowthMb: 150 };
 
-const fmt = (value: number, digits = 1) => value.toFixed(digits);
-const started = Date.now();
-const log = (text: string) => process.stdout.write(`[bench +${fmt((Date.now() - started) / 1000, 0)}s] ${text}\n`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The generated file: numbers +91 8xxxxxxxxx (valid Indian mobiles), one per row. */
@@ -142,21 +140,11 @@ const main = async () => {
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    const resultsDir = path.join(__dirname, '..', 'results');
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const out = path.join(resultsDir, `import-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(
-      out,
-      `${JSON.stringify({ benchmark: 'import', at: new Date().toISOString(), cpus: os.cpus().length, rows: ROWS, targets: TARGET, healthMs, rss: { baselineMb: baselineKb / 1024, peakMb: peakKb / 1024, growthMb }, runs }, null, 2)}\n`
-    );
-    log(`results written to ${path.relative(process.cwd(), out)}`);
+    writeResults('import', { rows: ROWS, targets: TARGET, healthMs, rss: { baselineMb: baselineKb / 1024, peakMb: peakKb / 1024, growthMb }, runs });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     await world.stop();
   }
 };
 
-main().catch((error: unknown) => {
-  process.stderr.write(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);
