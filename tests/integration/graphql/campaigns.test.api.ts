@@ -1,5 +1,6 @@
 import { allRecipients, campaignFor, createCampaign, createCandidates, injectFailure, isCompleted, uniqueTag, waitForCampaign } from '../campaigns/helpers';
 import { contentApi } from '../helpers/api';
+import { seededCampaign } from '../exports/helpers';
 import { uniqueName } from '../helpers/data';
 import { CAMPAIGN_FIELDS, expectBadInput, expectGqlError, expectRefusal, gql, gqlOk } from './helpers';
 
@@ -32,7 +33,25 @@ const PREVIEW = `mutation ($data: WhatsappCampaignPreviewInput!) {
   }
 }`;
 
+const TIMELINE = `query ($id: ID!) {
+  whatsappCampaignTimeline(id: $id) {
+    bucketSize
+    buckets { at sent delivered read failed replied }
+    totals { sent delivered read failed replied }
+  }
+}`;
+
 describe('GraphQL campaign actions (POST /campaigns/:id/…)', () => {
+  it('reads a campaign\'s timeline as GET /campaigns/:id/timeline does', async () => {
+    const campaign = await seededCampaign(20, { base: new Date(Date.UTC(2021, 5, 1 + Math.floor(Math.random() * 28), 9, 0, 0)) });
+    const { whatsappCampaignTimeline: timeline } = await gqlOk(TIMELINE, { id: campaign.documentId });
+    const rest = await contentApi().get(`/api/whatsapp/campaigns/${campaign.documentId}/timeline`).expect(200);
+    expect(timeline).toEqual(rest.body.data);
+    expect(timeline.bucketSize).toBe('minute');
+    expect(timeline.totals.sent).toBeGreaterThan(0);
+    expectGqlError(await gql(TIMELINE, { id: 'nosuchdocument00000000000' }), 'STRAPI_NOT_FOUND_ERROR', 'whatsappCampaignTimeline');
+  });
+
   it('previews a launch as POST /campaigns/preview does, and refuses an audience it cannot read', async () => {
     const tag = uniqueTag();
     await createCandidates(3, tag, (index) => (index === 2 ? { optIn: 'opted_out' } : {}));

@@ -90,6 +90,14 @@ const OPERATIONS: Operation[] = [
     allowed: notFound('whatsappCampaignRecipients'),
   },
   {
+    field: 'whatsappCampaignTimeline',
+    action: 'plugin::whatsapp.campaign-timeline.find',
+    rest: { method: 'get', path: `/api/whatsapp/campaigns/${MISSING}/timeline` },
+    query: 'query ($id: ID!) { whatsappCampaignTimeline(id: $id) { bucketSize } }',
+    variables: { id: MISSING },
+    allowed: notFound('whatsappCampaignTimeline'),
+  },
+  {
     field: 'whatsappStatusSync',
     action: 'plugin::whatsapp.status-sync.find',
     rest: { method: 'get', path: '/api/whatsapp/sync-status' },

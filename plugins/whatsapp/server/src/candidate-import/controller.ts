@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ImportView } from '../../../shared/candidate-import';
+import { actorLabel } from '../../../shared/audit';
 import { getService } from '../utils/get-service';
+import { requestActor } from '../utils/request-actor';
 import { documentIdParamsSchema } from '../validation/common';
 import { parseBodyData, parseInput } from '../validation/parse';
 import { uploadSourceOf } from './upload-source';
@@ -10,13 +12,8 @@ import { IMPORT_LIMITS } from './service';
 
 const service = (strapi: Core.Strapi) => getService(strapi, 'candidate-import').imports;
 
-/** Who started an import, as the list shows it: the admin's e-mail, the API token, or the user. */
-const whoOf = (ctx: Context): string | null => {
-  const user = ctx.state.user as { email?: string; username?: string; id?: number } | undefined;
-  if (user) return user.email ?? user.username ?? `user #${user.id ?? '?'}`;
-  const auth = ctx.state.auth as { strategy?: { name?: string }; credentials?: { name?: string } } | undefined;
-  return auth?.credentials?.name ? `API token "${auth.credentials.name}"` : null;
-};
+/** Who started an import, worded as the audit trail words actors. */
+const whoOf = (ctx: Context): string | null => actorLabel(requestActor(ctx));
 
 const optionalData = (body: unknown) =>
   body && typeof body === 'object' && 'data' in body ? parseBodyData(runBodySchema, body) : parseInput(runBodySchema, {});

@@ -19,6 +19,7 @@ export const OPERATION_HANDLERS = {
   'Mutation.retryFailedWhatsappCampaign': 'campaign-actions.retryFailed',
   'Mutation.requestWhatsappStatusSync': 'status-sync.start',
   'Query.whatsappCampaignRecipients': 'campaign-actions.recipients',
+  'Query.whatsappCampaignTimeline': 'campaign-timeline.find',
   'Query.whatsappStatusSync': 'status-sync.find',
   'Query.whatsappStatusSyncRun': 'status-sync.findOne',
 } as const;

@@ -1,5 +1,6 @@
 import { RECIPIENT_STATUSES, SKIP_REASONS } from '../../../shared/campaigns';
 import { SYNC_RUN_STATES, SYNC_RUN_TRIGGERS } from '../../../shared/sync-status';
+import { TIMELINE_SERIES } from '../../../shared/campaign-timeline';
 
 const enumOf = (name: string, values: readonly string[]) => `enum ${name} {\n  ${values.join('\n  ')}\n}`;
 
@@ -144,6 +145,30 @@ export const typeDefs = /* GraphQL */ `
     samples: [WhatsappCampaignPreviewSample!]!
   }
 
+  enum WhatsappCampaignTimelineBucketSize {
+    minute
+    hour
+    day
+  }
+
+  "Messages of a campaign that reached each state (replies: recipients' first reply)."
+  type WhatsappCampaignTimelineCounts {
+    ${TIMELINE_SERIES.map((series) => `${series}: Int!`).join('\n    ')}
+  }
+
+  type WhatsappCampaignTimelineBucket {
+    "The bucket's start (UTC)."
+    at: DateTime!
+    ${TIMELINE_SERIES.map((series) => `${series}: Int!`).join('\n    ')}
+  }
+
+  "GET /campaigns/:id/timeline: per minute, hour or day by the campaign's span; no buckets before anything was sent."
+  type WhatsappCampaignTimeline {
+    bucketSize: WhatsappCampaignTimelineBucketSize
+    buckets: [WhatsappCampaignTimelineBucket!]!
+    totals: WhatsappCampaignTimelineCounts!
+  }
+
   ${enumOf('WhatsappStatusSyncRunState', SYNC_RUN_STATES)}
 
   ${enumOf('WhatsappStatusSyncRunTrigger', SYNC_RUN_TRIGGERS)}
@@ -248,6 +273,8 @@ export const typeDefs = /* GraphQL */ `
       status: [WhatsappCampaignRecipientStatus!]
       pagination: PaginationArg
     ): WhatsappCampaignRecipientConnection!
+    "GET /campaigns/:id/timeline (permission campaign-timeline.find)."
+    whatsappCampaignTimeline(id: ID!): WhatsappCampaignTimeline!
     "GET /sync-status (permission status-sync.find)."
     whatsappStatusSync: WhatsappStatusSyncOverview!
     "GET /sync-status/:id (permission status-sync.findOne)."

@@ -24,6 +24,8 @@ export const campaignMutations = (strapi: Core.Strapi) => ({
 
 /** `GET /campaigns/:id/recipients` as a connection: REST's `data` are the nodes, its pagination the pageInfo. */
 export const campaignQueries = (strapi: Core.Strapi) => ({
+  /** `GET /campaigns/:id/timeline`: the REST answer's `data`. */
+  whatsappCampaignTimeline: (_parent: unknown, args: IdArgs) => getService(strapi, 'campaign-timeline').timeline.ofCampaign(idOf(args)),
   whatsappCampaignRecipients: async (_parent: unknown, args: RecipientsArgs) => {
     const id = idOf(args);
     const query = parseInput(
