@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { adminApi, contentApi } from '../integration/helpers/api';
 import { uniqueIndianMobile, uniqueName } from '../integration/helpers/data';
-import { approvedTemplate, emulatorMessagesTo } from '../integration/send/helpers';
+import { approvedTemplate, emulatorMessagesOnceSent } from '../integration/send/helpers';
 import { openPluginPage, openSignedInBrowser } from './helpers/browser';
 import { screenshot } from './helpers/screenshots';
 
@@ -80,7 +80,7 @@ describe('Candidates page in a browser', () => {
 
     await page.waitForURL(/\/inbox/);
     await page.locator('p', { hasText: `Hello ${name}, we have news about your application.` }).waitFor({ timeout: 15_000 });
-    const atTwilio = await emulatorMessagesTo(`+91${national}`);
+    const atTwilio = await emulatorMessagesOnceSent(`+91${national}`);
     expect(atTwilio).toHaveLength(1);
     expect(atTwilio[0]).toMatchObject({ contentSid: templateSid });
   });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ctx } from '../integration/helpers/api';
 import { uniqueIndianMobile, uniqueName } from '../integration/helpers/data';
-import { approvedTemplate, emulatorMessagesTo } from '../integration/send/helpers';
+import { approvedTemplate, emulatorMessagesOnceSent, emulatorMessagesTo } from '../integration/send/helpers';
 import { openPluginPage, openSignedInBrowser } from './helpers/browser';
 import { screenshot } from './helpers/screenshots';
 
@@ -145,7 +145,7 @@ describe('the Inbox walkthrough with the emulator', () => {
 
     await page.getByRole('heading', { name: newPhone }).waitFor({ timeout: 15_000 });
     await page.locator('p', { hasText: 'Hello Meera, your interview is on Tuesday.' }).waitFor();
-    expect((await emulatorMessagesTo(newPhone))[0]).toMatchObject({ contentSid: template.contentSid });
+    expect((await emulatorMessagesOnceSent(newPhone))[0]).toMatchObject({ contentSid: template.contentSid });
     await shot(page, 'walkthrough-11-new-conversation-sent');
   });
 });

@@ -37,6 +37,18 @@ export const emulatorMessagesTo = async (e164: string) => {
   return messages;
 };
 
+/** The emulator's messages to a number once it holds `count` of them: a send stored by the app reaches Twilio a moment later. */
+export const emulatorMessagesOnceSent = async (e164: string, count = 1, timeoutMs = 15_000) => {
+  const deadline = Date.now() + timeoutMs;
+  let messages = await emulatorMessagesTo(e164);
+  while (messages.length < count) {
+    if (Date.now() > deadline) throw new Error(`the emulator holds ${messages.length} message(s) to ${e164}, not ${count}, after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    messages = await emulatorMessagesTo(e164);
+  }
+  return messages;
+};
+
 /** A template Twilio knows (and has approved) and our copy of it, approved too. */
 export const approvedTemplate = async (
   body = 'Hello {{1}}, your interview is on {{2}}.',
