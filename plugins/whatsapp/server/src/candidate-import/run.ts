@@ -11,7 +11,7 @@ import { columnPlans, readRow } from './row-plan';
 import { createImportStore } from './store-sql';
 
 /** Rows planned and written per statement: large enough to be set-based, small enough to keep memory flat. */
-export const IMPORT_BATCH_ROWS = 2000;
+export const IMPORT_BATCH_ROWS = 1000;
 
 /**
  * One run over the stored file (a dry run, or the import when `commit`): rows stream from the
