@@ -111,7 +111,7 @@ const main = async () => {
       let t0 = performance.now();
       const uploaded = await json<ImportView>(await fetch(`${app.url}/whatsapp/candidate-imports`, { method: 'POST', headers: admin, body: form }), 'upload');
       const uploadMs = performance.now() - t0;
-      log(`${pass}: uploaded ${fmt(bytes / 1024 / 1024, 1)} MB in ${fmt(uploadMs, 0)} ms`);
+      log(`${pass}: uploaded ${fmt(bytes / 1024 / 1024, 1)} MB in ${fmt(uploadMs, 0)} ms; app RSS peak so far ${fmt(peakKb / 1024, 0)} MB, now ${fmt(rssKb(pid) / 1024, 0)} MB`);
       runs.push({ label: `${pass}: upload (${fmt(bytes / 1024 / 1024, 1)} MB)`, ms: uploadMs, rowsPerSecond: (ROWS / uploadMs) * 1000, ratio: uploadMs / healthMs, counts: {} });
 
       t0 = performance.now();

@@ -92,6 +92,31 @@ describe('POST /api/whatsapp/candidates/import', () => {
     expect(invalid.body.meta.pagination).toMatchObject({ total: 4, pageCount: 2 });
   });
 
+  it('merges rows into stored candidates: empty cells keep values, tags appended in order, attributes merged, at most 100 tags', async () => {
+    const [kept, merged, changed, full] = [uniqueIndianMobile(), uniqueIndianMobile(), uniqueIndianMobile(), uniqueIndianMobile()];
+    const many = Array.from({ length: 100 }, (_value, index) => `t${index}`);
+    await createCandidate({ name: 'Asha', phone: kept, tags: ['x'], attributes: { city: 'Pune' } });
+    const stored = await createCandidate({ name: 'Asha', phone: merged, tags: ['x'], attributes: { city: 'Pune' } });
+    await createCandidate({ name: 'Asha', phone: changed, tags: ['x'], attributes: { city: 'Pune' } });
+    const fullOne = await createCandidate({ name: 'Full', phone: full, tags: many });
+    const csv = `Phone,Name,Tags,City,Year\n${kept},Asha,x,Pune,\n${merged},,y;x,,2026\n${changed},,,Mumbai,\n${full},,new,,\n${full.replace('+91', '')},,,,\n`;
+    const dry = await importCsv(csv, { dryRun: 'true' }).expect(200);
+    const expected = [
+      { row: 2, outcome: 'unchanged' },
+      { row: 3, outcome: 'updated', candidateId: stored.documentId },
+      { row: 4, outcome: 'updated' },
+      { row: 5, outcome: 'invalid', reason: 'More than 100 tags with the stored ones', candidateId: fullOne.documentId },
+      { row: 6, outcome: 'invalid', reason: 'Duplicate of row 5' },
+    ];
+    expect(dry.body.data.rows).toMatchObject(expected);
+    const done = await importCsv(csv, { dryRun: 'false' }).expect(200);
+    expect(done.body.data.rows).toMatchObject(expected);
+    expect(await candidateByPhone(kept)).toMatchObject({ name: 'Asha', tags: ['x'], attributes: { city: 'Pune' } });
+    expect(await candidateByPhone(merged)).toMatchObject({ name: 'Asha', tags: ['x', 'y'], attributes: { city: 'Pune', year: '2026' } });
+    expect(await candidateByPhone(changed)).toMatchObject({ name: 'Asha', tags: ['x'], attributes: { city: 'Mumbai' } });
+    expect((await candidateByPhone(full))?.tags).toEqual(many);
+  });
+
   it('reads a semicolon-separated file and an explicit mapping', async () => {
     const phone = uniqueIndianMobile();
     const csv = `Mobile;Full name;Course;Notes\n${phone};Asha;B.Tech;skip me\n`;

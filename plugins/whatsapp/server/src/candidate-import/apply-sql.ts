@@ -3,16 +3,13 @@ import type { Knex } from 'knex';
 import { UID } from '../constants';
 import {
   IMPORTED_CANDIDATE_COLUMNS,
-  candidatesByPhoneSql,
   createSpareDocumentIds,
   defaultColumns,
-  insertCandidatesSql,
-  jsonParam,
-  updateCandidatesSql,
+  importCandidatesSql,
+  planCandidatesSql,
 } from '../database/strapi-tables';
 import { boundValues, prepareStatement, type PreparedStatement } from '../database/prepared-statement';
-import { jsonColumn } from '../database/sql-row';
-import { planRow, type AttributeValue, type IncomingRow, type RowPlan, type StoredCandidate } from './row-plan';
+import type { ImportOutcome } from '../../../shared/candidate-import';
 
 type PgConnection = { query<R>(config: { text: string; values: unknown[] }): Promise<{ rows: R[] }> };
 
@@ -33,7 +30,7 @@ const runOn = async <R>(runner: Knex, statement: PreparedStatement, params: Reco
   }
 };
 
-type Statements = { select: PreparedStatement; lock: PreparedStatement; insert: PreparedStatement; update: PreparedStatement; defaults: Record<string, unknown> };
+type Statements = { plan: PreparedStatement; commit: PreparedStatement; defaults: Record<string, unknown> };
 
 // The insert depends on the loaded model (its attribute defaults), so statements are built once per app.
 const cache = new WeakMap<Core.Strapi, Statements>();
@@ -43,10 +40,8 @@ const statementsOf = (strapi: Core.Strapi): Statements => {
   if (!statements) {
     const defaults = defaultColumns(strapi, UID.candidate, IMPORTED_CANDIDATE_COLUMNS, 'candidate');
     statements = {
-      select: prepareStatement('whatsapp_import_select', candidatesByPhoneSql(false)),
-      lock: prepareStatement('whatsapp_import_lock', candidatesByPhoneSql(true)),
-      insert: prepareStatement('whatsapp_import_insert', insertCandidatesSql(defaults)),
-      update: prepareStatement('whatsapp_import_update', updateCandidatesSql()),
+      plan: prepareStatement('whatsapp_import_plan', planCandidatesSql()),
+      commit: prepareStatement('whatsapp_import_commit', importCandidatesSql(defaults)),
       defaults: defaults.params,
     };
     cache.set(strapi, statements);
@@ -54,99 +49,70 @@ const statementsOf = (strapi: Core.Strapi): Statements => {
   return statements;
 };
 
-type StoredRow = { id: number; document_id: string; phone: string; name: string | null; email: string | null; tags: unknown; attributes: unknown };
+/**
+ * A batch of valid rows with distinct phones, as parallel arrays of primitives (tags and
+ * attributes as JSON text, NULL when empty): the rows live across the statement's round trip, and
+ * flat arrays of strings keep what survives a young-generation GC small (objects per row did not).
+ */
+export type RowColumns = { phones: string[]; names: Array<string | null>; emails: Array<string | null>; tags: Array<string | null>; attributes: Array<string | null> };
 
-const storedOf = (row: StoredRow): StoredCandidate => {
-  const tags = jsonColumn<unknown>(row.tags);
-  const attributes = jsonColumn<unknown>(row.attributes);
-  return {
-    id: Number(row.id),
-    documentId: row.document_id,
-    name: row.name,
-    email: row.email,
-    tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [],
-    attributes: attributes && typeof attributes === 'object' && !Array.isArray(attributes) ? (attributes as Record<string, AttributeValue>) : {},
-  };
-};
+/** Per row of the batch, in order: its outcome and its candidate's documentId (none for a row the dry run would create). */
+export type Applied = { outcomes: ImportOutcome[]; documentIds: Array<string | null> };
 
-const readStored = async (runner: Knex, statement: PreparedStatement, phones: string[]): Promise<Map<string, StoredCandidate>> => {
-  const rows = await runOn<StoredRow>(runner, statement, { phones });
-  return new Map(rows.map((row) => [row.phone, storedOf(row)]));
-};
+type Answer = { outcomes: Array<ImportOutcome | 'retry'> | null; document_ids: Array<string | null> | null };
 
-/** The outcome of one row of a batch, with the documentId of its candidate (a new one's included). */
-export type Applied = { plan: RowPlan; documentId: string | null };
+const spareIds = createSpareDocumentIds(4000);
 
-const spareIds = createSpareDocumentIds();
+const pick = <T>(values: T[], indexes: number[]): T[] => indexes.map((index) => values[index]!);
+
+const columnsAt = (rows: RowColumns, indexes: number[]): RowColumns => ({
+  phones: pick(rows.phones, indexes),
+  names: pick(rows.names, indexes),
+  emails: pick(rows.emails, indexes),
+  tags: pick(rows.tags, indexes),
+  attributes: pick(rows.attributes, indexes),
+});
 
 /** Batches of rows with distinct phones: what importing them does (dry run) or does and writes (commit). */
 export const createImportApplier = (strapi: Core.Strapi) => ({
-  /** The dry run: plans against the candidates as stored now, writing nothing. */
-  async plan(rows: IncomingRow[]): Promise<Applied[]> {
-    const stored = await readStored(strapi.db.connection, statementsOf(strapi).select, rows.map((row) => row.phone));
-    return rows.map((row) => {
-      const plan = planRow(row, stored.get(row.phone) ?? null);
-      return { plan, documentId: plan.outcome === 'created' ? null : plan.documentId };
-    });
+  /** The dry run: planned in SQL against the candidates as stored now, writing nothing. */
+  async plan(rows: RowColumns): Promise<Applied> {
+    if (rows.phones.length === 0) return { outcomes: [], documentIds: [] };
+    const [answer] = await runOn<Answer>(strapi.db.connection, statementsOf(strapi).plan, { ...rows });
+    return { outcomes: (answer?.outcomes ?? []) as ImportOutcome[], documentIds: answer?.document_ids ?? [] };
   },
 
   /**
-   * The import: one transaction per batch. The stored candidates are locked, planned, updated in one
-   * statement and the new ones inserted in another. A number another writer (a webhook) created
-   * meanwhile is planned again against what it wrote, so the result is as if the rows came in turn.
+   * The import: one transaction per batch, one statement (importCandidatesSql). Rows whose number
+   * another writer (a webhook) created meanwhile run again and are planned against what it wrote,
+   * so the result is as if the rows came in turn.
    */
-  async commit(rows: IncomingRow[]): Promise<Applied[]> {
+  async commit(rows: RowColumns): Promise<Applied> {
     const statements = statementsOf(strapi);
     const now = new Date();
-    return (await strapi.db.connection.transaction(async (trx) => {
-      const results = new Map<string, Applied>();
-      let pending = rows;
+    const outcomes: ImportOutcome[] = new Array(rows.phones.length);
+    const documentIds: Array<string | null> = new Array(rows.phones.length);
+    await strapi.db.connection.transaction(async (trx) => {
+      let pending = rows.phones.map((_phone, index) => index);
       for (let attempt = 0; pending.length > 0 && attempt < 3; attempt += 1) {
-        const stored = await readStored(trx, statements.lock, pending.map((row) => row.phone));
-        const updates: Array<{ row: IncomingRow; plan: Extract<RowPlan, { outcome: 'updated' }> }> = [];
-        const creates: Array<{ row: IncomingRow; plan: Extract<RowPlan, { outcome: 'created' }>; documentId: string }> = [];
-        for (const row of pending) {
-          const plan = planRow(row, stored.get(row.phone) ?? null);
-          if (plan.outcome === 'updated') updates.push({ row, plan });
-          else if (plan.outcome === 'created') creates.push({ row, plan, documentId: spareIds.take() });
-          else results.set(row.phone, { plan, documentId: plan.documentId });
-        }
-        if (updates.length > 0) {
-          await runOn(trx, statements.update, {
-            ids: updates.map(({ plan }) => plan.id),
-            names: updates.map(({ plan }) => plan.write.name),
-            emails: updates.map(({ plan }) => plan.write.email),
-            tags: updates.map(({ plan }) => jsonParam(plan.write.tags.length > 0 ? plan.write.tags : null)),
-            attributes: updates.map(({ plan }) => jsonParam(Object.keys(plan.write.attributes).length > 0 ? plan.write.attributes : null)),
-            now,
-          });
-          for (const { row, plan } of updates) results.set(row.phone, { plan, documentId: plan.documentId });
-        }
-        pending = [];
-        if (creates.length > 0) {
-          const inserted = await runOn<{ phone: string; document_id: string }>(trx, statements.insert, {
-            ...statements.defaults,
-            documentIds: creates.map(({ documentId }) => documentId),
-            names: creates.map(({ plan }) => plan.write.name),
-            phones: creates.map(({ row }) => row.phone),
-            emails: creates.map(({ plan }) => plan.write.email),
-            tags: creates.map(({ plan }) => jsonParam(plan.write.tags.length > 0 ? plan.write.tags : null)),
-            attributes: creates.map(({ plan }) => jsonParam(Object.keys(plan.write.attributes).length > 0 ? plan.write.attributes : null)),
-            now,
-          });
-          const insertedPhones = new Set(inserted.map((row) => row.phone));
-          for (const create of creates) {
-            if (insertedPhones.has(create.row.phone)) results.set(create.row.phone, { plan: create.plan, documentId: create.documentId });
-            else {
-              spareIds.giveBack(create.documentId);
-              pending.push(create.row);
-            }
+        const proposed = pending.map(() => spareIds.take());
+        const columns = attempt === 0 ? rows : columnsAt(rows, pending);
+        const [answer] = await runOn<Answer>(trx, statements.commit, { ...statements.defaults, ...columns, documentIds: proposed, now });
+        const retry: number[] = [];
+        pending.forEach((rowIndex, index) => {
+          const outcome = answer?.outcomes?.[index];
+          if (outcome !== 'created') spareIds.giveBack(proposed[index]!);
+          if (outcome === 'retry' || outcome === undefined) retry.push(rowIndex);
+          else {
+            outcomes[rowIndex] = outcome;
+            documentIds[rowIndex] = answer?.document_ids?.[index] ?? null;
           }
-        }
+        });
+        pending = retry;
       }
       if (pending.length > 0) throw new Error('[whatsapp] candidate import: numbers kept changing under the import');
-      return rows.map((row) => results.get(row.phone)!);
-    })) as Applied[];
+    });
+    return { outcomes, documentIds };
   },
 });
 

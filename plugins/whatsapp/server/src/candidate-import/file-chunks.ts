@@ -7,33 +7,32 @@ export const CHUNK_BYTES = 1024 * 1024;
 export class FileTooLargeError extends Error {}
 
 /**
- * Copies `source` into the import's chunk rows as it arrives, holding at most one chunk in
- * memory, so any app instance can read the file later. Answers the bytes stored.
+ * Copies `source` into the import's chunk rows as it arrives, holding one chunk in memory, so any
+ * app instance can read the file later. Answers the bytes stored. The chunk buffer is filled
+ * again after each write (the driver has sent it by then): the upload's Buffers live outside the
+ * JS heap and wait for a GC, so a fresh one per chunk only added to the app's peak memory.
  */
 export const storeChunks = async (store: ImportStore, internalId: number, source: AsyncIterable<Buffer | string>, maxBytes: number): Promise<number> => {
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let filled = 0;
   let seq = 0;
   let total = 0;
-  const flush = async (all: boolean) => {
-    while (pendingBytes >= CHUNK_BYTES || (all && pendingBytes > 0)) {
-      const joined = Buffer.concat(pending);
-      const take = Math.min(CHUNK_BYTES, joined.length);
-      await store.writeChunk(internalId, seq, joined.subarray(0, take));
-      seq += 1;
-      pending = take < joined.length ? [joined.subarray(take)] : [];
-      pendingBytes = joined.length - take;
-    }
-  };
   for await (const piece of source) {
     const buffer = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
     total += buffer.length;
     if (total > maxBytes) throw new FileTooLargeError(`The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
-    pending.push(buffer);
-    pendingBytes += buffer.length;
-    if (pendingBytes >= CHUNK_BYTES) await flush(false);
+    for (let offset = 0; offset < buffer.length; ) {
+      const copied = buffer.copy(chunk, filled, offset);
+      filled += copied;
+      offset += copied;
+      if (filled === CHUNK_BYTES) {
+        await store.writeChunk(internalId, seq, chunk);
+        seq += 1;
+        filled = 0;
+      }
+    }
   }
-  await flush(true);
+  if (filled > 0) await store.writeChunk(internalId, seq, chunk.subarray(0, filled));
   return total;
 };
 

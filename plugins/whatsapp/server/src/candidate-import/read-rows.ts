@@ -29,6 +29,17 @@ export const detectDelimiter = (headerLine: string): string => {
 /** Bytes looked at for the header line before giving up on finding its end. */
 const HEADER_PROBE_BYTES = 64 * 1024;
 
+/**
+ * Bytes handed to the CSV parser at a time. The parser reads a whole piece before it can pause, so
+ * a stored 1 MB chunk would queue ~13,000 parsed rows in the stream while a batch waits on the
+ * database; those rows outlive young-generation GCs and pile up in the old generation.
+ */
+const PARSE_SLICE_BYTES = 16 * 1024;
+
+function* slicesOf(buffer: Buffer): Generator<Buffer> {
+  for (let start = 0; start < buffer.length; start += PARSE_SLICE_BYTES) yield buffer.subarray(start, start + PARSE_SLICE_BYTES);
+}
+
 async function* csvRows(source: Readable): AsyncGenerator<FileRow> {
   const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const head: Buffer[] = [];
@@ -43,11 +54,11 @@ async function* csvRows(source: Readable): AsyncGenerator<FileRow> {
   const delimiter = detectDelimiter(probe.replace(/^\uFEFF/, '').split(/\r?\n|\r/)[0] ?? '');
   const whole = Readable.from(
     (async function* () {
-      yield* head;
+      for (const buffer of head) yield* slicesOf(buffer);
       for (;;) {
         const next = await iterator.next();
         if (next.done) return;
-        yield next.value;
+        yield* slicesOf(next.value);
       }
     })()
   );

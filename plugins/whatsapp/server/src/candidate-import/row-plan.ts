@@ -1,11 +1,11 @@
-import { ATTRIBUTE_TARGET_PREFIX, type ImportMapping, type ImportOutcome } from '../../../shared/candidate-import';
+import { ATTRIBUTE_TARGET_PREFIX, type ImportMapping } from '../../../shared/candidate-import';
 /** The phone helper's answer (domain/phone.ts). */
 type ParsedPhone = { ok: true; e164: string } | { ok: false; reason: string };
 
 /**
- * The import rules, pure (the dry run and the import share them, so the dry run's report is the
- * import's): upsert by E.164 number; an empty cell never clears a stored value; tags are added to
- * the stored ones; attributes are merged, the file's keys winning; opt-in is never touched.
+ * Reading a row of the file, pure: the cells through the mapping into what the row asks for, or
+ * why it is invalid. How a row merges with the stored candidate is decided in SQL (the gateway's
+ * planCandidatesSql / importCandidatesSql), shared by the dry run and the import.
  */
 
 export type CellValue = string | number | boolean;
@@ -25,19 +25,7 @@ export type IncomingRow = {
   attributes: Record<string, AttributeValue>;
 };
 
-export type StoredCandidate = {
-  id: number;
-  documentId: string;
-  name: string | null;
-  email: string | null;
-  tags: string[];
-  attributes: Record<string, AttributeValue>;
-};
-
-/** The candidate columns an import writes. */
-export type CandidateWrite = Omit<IncomingRow, 'phone'>;
-
-export const LIMITS = { name: 255, email: 255, tag: 64, tags: 100, attributeValue: 2000 } as const;
+export const LIMITS = { name: 255, email: 255, tag: 64, attributeValue: 2000 } as const;
 
 // The shape Strapi's `email` attribute accepts; raw SQL bypasses its validation, so it is checked here.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -95,36 +83,3 @@ export const readRow = (cells: readonly CellValue[], plans: readonly ColumnPlan[
   if (longValue) return refuse(`Attribute "${longValue[0]}" is longer than ${LIMITS.attributeValue} characters`);
   return { ok: true, row: { phone, name, email, tags, attributes } };
 };
-
-export type RowPlan =
-  | { outcome: 'created'; write: CandidateWrite }
-  | { outcome: 'updated'; write: CandidateWrite; id: number; documentId: string }
-  | { outcome: 'unchanged'; documentId: string }
-  | { outcome: 'invalid'; reason: string; documentId: string | null };
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** What importing `row` does to `stored` (null: no candidate has the number yet). */
-export const planRow = (row: IncomingRow, stored: StoredCandidate | null): RowPlan => {
-  if (!stored) {
-    if (row.tags.length > LIMITS.tags) return { outcome: 'invalid', reason: `More than ${LIMITS.tags} tags`, documentId: null };
-    return { outcome: 'created', write: { name: row.name, email: row.email, tags: row.tags, attributes: row.attributes } };
-  }
-  const tags = [...stored.tags, ...row.tags.filter((tag) => !stored.tags.includes(tag))];
-  if (tags.length > LIMITS.tags) return { outcome: 'invalid', reason: `More than ${LIMITS.tags} tags with the stored ones`, documentId: stored.documentId };
-  const write: CandidateWrite = {
-    name: row.name ?? stored.name,
-    email: row.email ?? stored.email,
-    tags,
-    attributes: { ...stored.attributes, ...row.attributes },
-  };
-  const changed =
-    write.name !== stored.name ||
-    write.email !== stored.email ||
-    tags.length !== stored.tags.length ||
-    Object.keys(write.attributes).length !== Object.keys(stored.attributes).length ||
-    Object.entries(row.attributes).some(([key, value]) => !sameJson(stored.attributes[key], value));
-  return changed ? { outcome: 'updated', write, id: stored.id, documentId: stored.documentId } : { outcome: 'unchanged', documentId: stored.documentId };
-};
-
-export type ReportRow = { row: number; outcome: ImportOutcome; reason: string | null; phone: string | null; candidateId: string | null };

@@ -2,14 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { emptyCounts, type ImportCounts } from '../../../shared/candidate-import';
 import { parsePhoneE164 } from '../domain/phone';
 import { getService } from '../utils/get-service';
+import { MAX_CANDIDATE_TAGS } from '../database/strapi-tables';
 import { createImportApplier } from './apply-sql';
+import { emptyReportColumns, emptyRowColumns, pushReport, pushRow } from './batch-columns';
 import { chunkStream } from './file-chunks';
 import { readRows, UnreadableFileError } from './read-rows';
-import { columnPlans, readRow, type IncomingRow, type ReportRow } from './row-plan';
+import { columnPlans, readRow } from './row-plan';
 import { createImportStore } from './store-sql';
 
 /** Rows planned and written per statement: large enough to be set-based, small enough to keep memory flat. */
-export const IMPORT_BATCH_ROWS = 2000;
+export const IMPORT_BATCH_ROWS = 1000;
 
 /**
  * One run over the stored file (a dry run, or the import when `commit`): rows stream from the
@@ -29,23 +31,26 @@ export const runImport = async (strapi: Core.Strapi, importId: string): Promise<
   const counts: ImportCounts = emptyCounts();
   let bytes = 0;
   let rowsRead = 0;
-  let pending: Array<{ rowNumber: number; row: IncomingRow }> = [];
-  let report: ReportRow[] = [];
+  // The batch as flat arrays of primitives (see RowColumns): the valid rows still to apply, and the report rows.
+  let rowNumbers: number[] = [];
+  let rows = emptyRowColumns();
+  let report = emptyReportColumns();
 
   const flush = async () => {
-    if (pending.length > 0) {
-      const incoming = pending.map((item) => item.row);
-      const applied = commit ? await applier.commit(incoming) : await applier.plan(incoming);
-      applied.forEach(({ plan, documentId }, index) => {
-        const { rowNumber, row } = pending[index]!;
-        report.push({ row: rowNumber, outcome: plan.outcome, reason: plan.outcome === 'invalid' ? plan.reason : null, phone: row.phone, candidateId: documentId });
-      });
+    if (rows.phones.length > 0) {
+      const applied = commit ? await applier.commit(rows) : await applier.plan(rows);
+      for (let index = 0; index < rowNumbers.length; index += 1) {
+        const outcome = applied.outcomes[index]!;
+        const documentId = applied.documentIds[index] ?? null;
+        const reason = outcome === 'invalid' ? (documentId === null ? `More than ${MAX_CANDIDATE_TAGS} tags` : `More than ${MAX_CANDIDATE_TAGS} tags with the stored ones`) : null;
+        pushReport(report, rowNumbers[index]!, outcome, reason, rows.phones[index]!, documentId);
+      }
     }
-    for (const row of report) counts[row.outcome] += 1;
-    if (report.length > 0) report.sort((a, b) => a.row - b.row);
+    for (const outcome of report.outcomes) counts[outcome] += 1;
     await store.recordBatch(record.internalId, report, { counts, bytes: Math.min(bytes, record.byteSize), rows: rowsRead });
-    pending = [];
-    report = [];
+    rowNumbers = [];
+    rows = emptyRowColumns();
+    report = emptyReportColumns();
   };
 
   try {
@@ -66,17 +71,18 @@ export const runImport = async (strapi: Core.Strapi, importId: string): Promise<
       if (read.ok === 'blank') continue;
       rowsRead += 1;
       if (read.ok === false) {
-        report.push({ row: rowNumber, outcome: 'invalid', reason: read.reason, phone: read.phone, candidateId: null });
+        pushReport(report, rowNumber, 'invalid', read.reason, read.phone, null);
       } else {
         const first = firstRowOf.get(read.row.phone);
         if (first !== undefined) {
-          report.push({ row: rowNumber, outcome: 'invalid', reason: `Duplicate of row ${first}`, phone: read.row.phone, candidateId: null });
+          pushReport(report, rowNumber, 'invalid', `Duplicate of row ${first}`, read.row.phone, null);
         } else {
           firstRowOf.set(read.row.phone, rowNumber);
-          pending.push({ rowNumber, row: read.row });
+          rowNumbers.push(rowNumber);
+          pushRow(rows, read.row);
         }
       }
-      if (pending.length + report.length >= IMPORT_BATCH_ROWS) await flush();
+      if (rowNumbers.length + report.rows.length >= IMPORT_BATCH_ROWS) await flush();
     }
     await flush();
     await store.finish(record.internalId, commit ? 'done' : 'dry-run-done', { counts, bytes: record.byteSize, rows: rowsRead });

@@ -12,7 +12,7 @@ import {
   type ImportState,
   type ImportView,
 } from '../../../shared/candidate-import';
-import type { ReportRow } from './row-plan';
+import type { ReportColumns } from './batch-columns';
 
 const I = PLAIN_TABLE.candidateImport;
 const C = PLAIN_TABLE.candidateImportChunk;
@@ -130,7 +130,7 @@ export const createImportStore = (strapi: Core.Strapi) => {
     },
 
     /** One batch's report rows and the progress they make, in one statement. */
-    async recordBatch(internalId: number, rows: ReportRow[], progress: { counts: ImportCounts; bytes: number; rows: number }) {
+    async recordBatch(internalId: number, report: ReportColumns, progress: { counts: ImportCounts; bytes: number; rows: number }) {
       await db().raw(
         `WITH report AS (
            INSERT INTO ${R} (import_id, row_number, outcome, reason, phone, candidate_document_id)
@@ -139,11 +139,11 @@ export const createImportStore = (strapi: Core.Strapi) => {
          UPDATE ${I} SET counts = CAST(? AS jsonb), bytes_processed = ?, rows_processed = ?, updated_at = now() WHERE id = ?`,
         [
           internalId,
-          rows.map((row) => row.row),
-          rows.map((row) => row.outcome),
-          rows.map((row) => row.reason),
-          rows.map((row) => row.phone),
-          rows.map((row) => row.candidateId),
+          report.rows,
+          report.outcomes,
+          report.reasons,
+          report.phones,
+          report.candidateIds,
           JSON.stringify(progress.counts),
           progress.bytes,
           progress.rows,

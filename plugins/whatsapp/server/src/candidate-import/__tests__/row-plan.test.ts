@@ -1,11 +1,9 @@
 import { guessMapping, uniqueHeaders } from '../../../../shared/candidate-import';
 import { parsePhone } from '../../domain/phone';
 import { detectDelimiter } from '../read-rows';
-import { columnPlans, planRow, readRow, splitTags, type IncomingRow, type StoredCandidate } from '../row-plan';
+import { columnPlans, readRow, splitTags } from '../row-plan';
 
 const parse = (input: string) => parsePhone(input, 'IN');
-const stored = (over: Partial<StoredCandidate> = {}): StoredCandidate => ({ id: 1, documentId: 'doc1', name: 'Asha', email: null, tags: ['x'], attributes: { city: 'Pune' }, ...over });
-const incoming = (over: Partial<IncomingRow> = {}): IncomingRow => ({ phone: '+919876543210', name: null, email: null, tags: [], attributes: {}, ...over });
 
 describe('candidate import rules', () => {
   it('splits a tags cell on ; or , and drops blanks and repeats', () => {
@@ -38,23 +36,5 @@ describe('candidate import rules', () => {
     expect(readRow(['', 'Asha', '', '', ''], plans, parse)).toEqual({ ok: false, reason: 'No phone number', phone: null });
     expect(readRow(['12345', 'Asha', '', '', ''], plans, parse)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a valid phone/) });
     expect(readRow(['9876543210', '', 'nope', '', ''], plans, parse)).toMatchObject({ ok: false, phone: '+919876543210', reason: expect.stringMatching(/e-mail/) });
-  });
-
-  it('plans: created, unchanged, updated with union of tags and merged attributes, empty cells keep values', () => {
-    expect(planRow(incoming({ name: 'New' }), null)).toMatchObject({ outcome: 'created', write: { name: 'New' } });
-    expect(planRow(incoming({ tags: ['x'], attributes: { city: 'Pune' } }), stored())).toEqual({ outcome: 'unchanged', documentId: 'doc1' });
-    expect(planRow(incoming({ name: 'Asha' }), stored())).toMatchObject({ outcome: 'unchanged' });
-    expect(planRow(incoming({ tags: ['y', 'x'], attributes: { year: 2026 } }), stored())).toEqual({
-      outcome: 'updated',
-      id: 1,
-      documentId: 'doc1',
-      write: { name: 'Asha', email: null, tags: ['x', 'y'], attributes: { city: 'Pune', year: 2026 } },
-    });
-    expect(planRow(incoming({ attributes: { city: 'Mumbai' } }), stored())).toMatchObject({ outcome: 'updated', write: { attributes: { city: 'Mumbai' } } });
-  });
-
-  it('refuses more than 100 tags once merged', () => {
-    const many = Array.from({ length: 100 }, (_value, index) => `t${index}`);
-    expect(planRow(incoming({ tags: ['new'] }), stored({ tags: many }))).toMatchObject({ outcome: 'invalid', reason: expect.stringMatching(/100 tags/) });
   });
 });

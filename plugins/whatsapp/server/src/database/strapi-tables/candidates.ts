@@ -6,40 +6,88 @@ export const IMPORTED_CANDIDATE_COLUMNS = [
   'document_id', 'name', 'phone', 'email', 'tags', 'attributes', 'created_at', 'updated_at', 'published_at',
 ] as const;
 
-/**
- * New candidates from parallel arrays (`:documentIds`, `:names`, `:phones`, `:emails`, `:tags`,
- * `:attributes` as jsonb text), with the timestamps the Document Service sets and every other
- * attribute's default (opt-in `unknown`). A phone another writer stored meanwhile is skipped
- * (`ON CONFLICT DO NOTHING`); the caller reads which phones were inserted from `RETURNING`.
- */
-export const insertCandidatesSql = (defaults: DefaultColumns): string => `
-INSERT INTO ${TABLE.candidate} (document_id, name, phone, email, tags, attributes, created_at, updated_at, published_at${defaults.columns})
-SELECT t.document_id, t.name, t.phone, t.email, CAST(t.tags AS jsonb), CAST(t.attributes AS jsonb),
-       CAST(:now AS timestamp), CAST(:now AS timestamp), CAST(:now AS timestamp)${defaults.values}
-FROM unnest(CAST(:documentIds AS varchar[]), CAST(:names AS varchar[]), CAST(:phones AS varchar[]), CAST(:emails AS varchar[]),
-            CAST(:tags AS text[]), CAST(:attributes AS text[])) AS t(document_id, name, phone, email, tags, attributes)
-ORDER BY t.phone
-ON CONFLICT (phone) DO NOTHING
-RETURNING phone, document_id`;
+/** Tags a candidate may have; more, once merged with the stored ones, makes the row invalid. */
+export const MAX_CANDIDATE_TAGS = 100;
 
 /**
- * Rewrites name, e-mail, tags and attributes of existing candidates by id (parallel arrays
- * `:ids`, `:names`, `:emails`, `:tags`, `:attributes`), in id order so two writers never deadlock.
- * Opt-in columns are not touched.
+ * The import rules for a batch of rows with distinct phones, in SQL so the app never loads the
+ * stored candidates: upsert by phone; an empty cell (NULL) never clears a stored value; the row's
+ * tags are appended to the stored ones (string tags only) in file order; attributes are merged,
+ * the row's keys winning; opt-in is never touched. Outcome per row: `created`, `updated` (something
+ * changes), `unchanged`, or `invalid` (more than MAX_CANDIDATE_TAGS tags once merged).
+ * Input: parallel arrays `:phones`, `:names`, `:emails`, `:tags` (jsonb array text or NULL),
+ * `:attributes` (jsonb object text or NULL), and when writing `:documentIds` (one proposed id per row).
  */
-export const updateCandidatesSql = (): string => `
-UPDATE ${TABLE.candidate} AS c
-SET name = t.name, email = t.email, tags = CAST(t.tags AS jsonb), attributes = CAST(t.attributes AS jsonb), updated_at = CAST(:now AS timestamp)
-FROM (
-  SELECT * FROM unnest(CAST(:ids AS integer[]), CAST(:names AS varchar[]), CAST(:emails AS varchar[]), CAST(:tags AS text[]), CAST(:attributes AS text[]))
-    AS u(id, name, email, tags, attributes)
-  ORDER BY id
-) AS t
-WHERE c.id = t.id`;
+const plannedCtes = (lock: boolean, proposeIds: boolean): string => `
+input AS (
+  SELECT * FROM unnest(CAST(:phones AS varchar[]), CAST(:names AS varchar[]), CAST(:emails AS varchar[]),
+                       CAST(:tags AS jsonb[]), CAST(:attributes AS jsonb[])${proposeIds ? ', CAST(:documentIds AS varchar[])' : ''})
+    WITH ORDINALITY AS t(phone, name, email, tags, attributes${proposeIds ? ', new_document_id' : ''}, ord)
+),
+stored AS (
+  SELECT c.id, c.document_id, c.phone, c.name, c.email,
+         CASE WHEN jsonb_typeof(c.tags) = 'array' THEN jsonb_path_query_array(c.tags, '$[*] ? (@.type() == "string")') ELSE '[]'::jsonb END AS tags,
+         CASE WHEN jsonb_typeof(c.attributes) = 'object' THEN c.attributes ELSE '{}'::jsonb END AS attributes
+  FROM ${TABLE.candidate} AS c
+  WHERE c.phone = ANY(CAST(:phones AS varchar[]))
+  ORDER BY c.id${lock ? '\n  FOR UPDATE' : ''}
+),
+merged AS (
+  SELECT i.ord, i.phone, s.id, s.document_id, s.name AS old_name, s.email AS old_email, s.tags AS old_tags, s.attributes AS old_attributes,
+         ${proposeIds ? 'i.new_document_id' : 'NULL::varchar AS new_document_id'},
+         COALESCE(i.name, s.name) AS name, COALESCE(i.email, s.email) AS email,
+         CASE WHEN s.id IS NULL THEN COALESCE(i.tags, '[]'::jsonb)
+              ELSE s.tags || COALESCE((SELECT jsonb_agg(x.tag ORDER BY x.n) FROM jsonb_array_elements(i.tags) WITH ORDINALITY AS x(tag, n)
+                                       WHERE NOT s.tags @> jsonb_build_array(x.tag)), '[]'::jsonb) END AS tags,
+         COALESCE(s.attributes, '{}'::jsonb) || COALESCE(i.attributes, '{}'::jsonb) AS attributes
+  FROM input AS i LEFT JOIN stored AS s ON s.phone = i.phone
+),
+planned AS (
+  SELECT m.*, CASE
+           WHEN jsonb_array_length(m.tags) > ${MAX_CANDIDATE_TAGS} THEN 'invalid'
+           WHEN m.id IS NULL THEN 'created'
+           WHEN m.name IS DISTINCT FROM m.old_name OR m.email IS DISTINCT FROM m.old_email
+             OR jsonb_array_length(m.tags) <> jsonb_array_length(m.old_tags) OR m.attributes <> m.old_attributes THEN 'updated'
+           ELSE 'unchanged' END AS outcome
+  FROM merged AS m
+)`;
 
-/** Candidates by phone (`:phones`), locked for the caller's transaction when `lock` is set. */
-export const candidatesByPhoneSql = (lock: boolean): string => `
-SELECT id, document_id, phone, name, email, tags, attributes, opt_in
-FROM ${TABLE.candidate}
-WHERE phone = ANY(CAST(:phones AS varchar[]))
-ORDER BY id${lock ? '\nFOR UPDATE' : ''}`;
+/**
+ * The dry run of a batch: one row, `outcomes` and `document_ids` (the stored candidate's, NULL for
+ * a new one) as arrays in input order. Writes nothing.
+ */
+export const planCandidatesSql = (): string => `
+WITH ${plannedCtes(false, false)}
+SELECT array_agg(p.outcome ORDER BY p.ord) AS outcomes, array_agg(p.document_id ORDER BY p.ord) AS document_ids
+FROM planned AS p`;
+
+/**
+ * The import of a batch, for the caller's transaction: the stored candidates are locked (in id
+ * order, so two writers never deadlock), the changed ones updated and the new ones inserted with
+ * their proposed documentId, the timestamps the Document Service sets (`:now`) and every other
+ * attribute's default. A phone another writer stored after this statement's snapshot is skipped
+ * (`ON CONFLICT DO NOTHING`) and answered `retry`: run those rows again, they then see it.
+ * Answers one row, `outcomes` and `document_ids` (the candidate's; for a new one, the proposed id) in input order.
+ */
+export const importCandidatesSql = (defaults: DefaultColumns): string => `
+WITH ${plannedCtes(true, true)},
+updated AS (
+  UPDATE ${TABLE.candidate} AS c
+  SET name = p.name, email = p.email, tags = NULLIF(p.tags, '[]'::jsonb), attributes = NULLIF(p.attributes, '{}'::jsonb),
+      updated_at = CAST(:now AS timestamp)
+  FROM planned AS p
+  WHERE c.id = p.id AND p.outcome = 'updated'
+),
+inserted AS (
+  INSERT INTO ${TABLE.candidate} (document_id, name, phone, email, tags, attributes, created_at, updated_at, published_at${defaults.columns})
+  SELECT p.new_document_id, p.name, p.phone, p.email, NULLIF(p.tags, '[]'::jsonb), NULLIF(p.attributes, '{}'::jsonb),
+         CAST(:now AS timestamp), CAST(:now AS timestamp), CAST(:now AS timestamp)${defaults.values}
+  FROM planned AS p
+  WHERE p.outcome = 'created'
+  ORDER BY p.phone
+  ON CONFLICT (phone) DO NOTHING
+  RETURNING phone
+)
+SELECT array_agg(CASE WHEN p.outcome = 'created' AND n.phone IS NULL THEN 'retry' ELSE p.outcome END ORDER BY p.ord) AS outcomes,
+       array_agg(CASE WHEN p.outcome = 'created' THEN p.new_document_id ELSE p.document_id END ORDER BY p.ord) AS document_ids
+FROM planned AS p LEFT JOIN inserted AS n ON n.phone = p.phone`;
