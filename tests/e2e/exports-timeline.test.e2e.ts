@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { adminApi } from '../integration/helpers/api';
 import { uniqueName } from '../integration/helpers/data';
-import { seededCampaign } from '../integration/exports/helpers';
+import { removeSeededCampaigns, seededCampaign } from '../integration/exports/helpers';
 import { openPluginPage, openSignedInBrowser } from './helpers/browser';
 import path from 'node:path';
 import { SCREENSHOTS_DIR, screenshot } from './helpers/screenshots';
@@ -15,6 +15,8 @@ const downloadCsv = async (page: Page, click: () => Promise<void>) => {
   const rows = parse(fs.readFileSync(file!, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
   return { name: download.suggestedFilename(), rows };
 };
+
+afterAll(removeSeededCampaigns, 120_000);
 
 describe('Exports and the campaign timeline in a browser', () => {
   let browser: Browser;

@@ -2,12 +2,14 @@ import { adminApi, api, contentApi, expectStrapiError } from '../helpers/api';
 import { createAdminWithActions } from '../helpers/admin-users';
 import { uniqueName } from '../helpers/data';
 import { withDb } from '../helpers/db';
-import { seededCampaign } from '../exports/helpers';
+import { removeSeededCampaigns, seededCampaign } from '../exports/helpers';
 
 const timeline = (documentId: string, agent = adminApi()) => agent.get(`/whatsapp/campaigns/${documentId}/timeline`);
 
 type Bucket = { at: string; sent: number; delivered: number; read: number; failed: number; replied: number };
 const zero = { sent: 0, delivered: 0, read: 0, failed: 0, replied: 0 };
+
+afterAll(removeSeededCampaigns, 120_000);
 
 describe('a campaign\'s timeline (GET /whatsapp/campaigns/:id/timeline)', () => {
   // Minute-aligned, a day of its own in 2022.

@@ -4,7 +4,7 @@ import { adminApi, api, contentApi, expectStrapiError } from '../helpers/api';
 import { createAdminWithActions } from '../helpers/admin-users';
 import { withDb } from '../helpers/db';
 import { createCustomToken } from '../helpers/tokens';
-import { csvRows, getCsv, seededCampaign, type CsvRow } from './helpers';
+import { type CsvRow, csvRows, getCsv, removeSeededCampaigns, seededCampaign } from './helpers';
 
 const PATH = '/api/whatsapp/exports/campaign-recipients';
 const HEADER = [
@@ -39,6 +39,8 @@ const expectedRow = (item: ApiRecipient): CsvRow => ({
   twilio_sid: item.message?.twilioSid ?? '',
   candidate_id: item.candidate?.documentId ?? '',
 });
+
+afterAll(removeSeededCampaigns, 120_000);
 
 describe('CSV export of a campaign\'s recipients', () => {
   let campaign: Awaited<ReturnType<typeof seededCampaign>>;

@@ -3,7 +3,7 @@ import { createAdminWithActions } from '../helpers/admin-users';
 import { uniqueIndianMobile, uniqueName } from '../helpers/data';
 import { withDb } from '../helpers/db';
 import { createCustomToken } from '../helpers/tokens';
-import { csvRows, getCsv, seededCampaign } from './helpers';
+import { csvRows, getCsv, removeSeededCampaigns, seededCampaign } from './helpers';
 
 const PATH = '/api/whatsapp/exports/candidates';
 
@@ -12,6 +12,8 @@ const createCandidate = async (data: Record<string, unknown>) => {
   if (response.status !== 201) throw new Error(`candidate create: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.data as { documentId: string; phone: string; createdAt: string; optInAt: string | null };
 };
+
+afterAll(removeSeededCampaigns, 120_000);
 
 describe('CSV export of candidates', () => {
   const tag = uniqueName('exptag');

@@ -3,7 +3,7 @@ import type request from 'supertest';
 import { adminApi, contentApi } from '../helpers/api';
 import { uniqueName } from '../helpers/data';
 import { withDb } from '../helpers/db';
-import { seedCampaignRecipients } from './seed';
+import { removeSeededRecipients, seedCampaignRecipients } from './seed';
 
 export type CsvRow = Record<string, string>;
 
@@ -23,5 +23,16 @@ export const seededCampaign = async (count: number, options: { base?: Date } = {
   // A +9182… range of its own per campaign: 10,000 numbers under one random 3-digit prefix.
   const phonePrefix = `+9182${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
   const seeded = await withDb((client) => seedCampaignRecipients(client, { campaignDocumentId: documentId, count, key, phonePrefix, ...(options.base ? { base: options.base } : {}) }));
+  seededSoFar.push({ campaignDocumentId: documentId, key });
   return { documentId, key, phonePrefix, seeded };
+};
+
+const seededSoFar: Array<{ campaignDocumentId: string; key: string }> = [];
+
+/** For `afterAll` in every file that seeds: removes the seeded recipients (see removeSeededRecipients). */
+export const removeSeededCampaigns = async () => {
+  const seeded = seededSoFar.splice(0);
+  await withDb(async (client) => {
+    for (const campaign of seeded) await removeSeededRecipients(client, campaign);
+  });
 };

@@ -1,13 +1,15 @@
 import { api, contentApi, expectStrapiError } from '../helpers/api';
 import { createAdminWithActions } from '../helpers/admin-users';
 import { withDb } from '../helpers/db';
-import { csvRows, getCsv, seededCampaign } from './helpers';
+import { csvRows, getCsv, removeSeededCampaigns, seededCampaign } from './helpers';
 
 const PATH = '/api/whatsapp/exports/messages';
 
 /** A minute-aligned day in 2021 of this run's own, so no other test's messages fall in its range. */
 const baseDay = () => new Date(Date.UTC(2021, 0, 1 + Math.floor(Math.random() * 300), 10, 0, 0));
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1_000).toISOString();
+
+afterAll(removeSeededCampaigns, 120_000);
 
 describe('CSV export of messages by filter', () => {
   let base: Date;

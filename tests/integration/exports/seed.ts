@@ -89,3 +89,36 @@ export const seedCampaignRecipients = async (
     throw error;
   }
 };
+
+const SEEDED_TABLES = [
+  'plugin_whatsapp_messages',
+  'plugin_whatsapp_messages_candidate_lnk',
+  'plugin_whatsapp_messages_campaign_lnk',
+  'plugin_whatsapp_candidates',
+  'plugin_whatsapp_campaign_recipients',
+];
+
+/**
+ * Removes what seedCampaignRecipients wrote, and refreshes those tables' statistics: its messages
+ * carry SIDs Twilio never issued (a status sync over everything would count them as errors), and
+ * thousands of rows left behind would change how later tests see the tables' sizes.
+ */
+export const removeSeededRecipients = async (client: Client, input: { campaignDocumentId: string; key: string }) => {
+  const messages = `SELECT id FROM plugin_whatsapp_messages WHERE document_id LIKE $1 || 'm%' OR document_id LIKE $1 || 'r%'`;
+  await client.query('BEGIN');
+  try {
+    await client.query(
+      `DELETE FROM plugin_whatsapp_campaign_recipients WHERE campaign_id = (SELECT id FROM plugin_whatsapp_campaigns WHERE document_id = $1)`,
+      [input.campaignDocumentId]
+    );
+    await client.query(`DELETE FROM plugin_whatsapp_messages_candidate_lnk WHERE message_id IN (${messages})`, [input.key]);
+    await client.query(`DELETE FROM plugin_whatsapp_messages_campaign_lnk WHERE message_id IN (${messages})`, [input.key]);
+    await client.query(`DELETE FROM plugin_whatsapp_messages WHERE id IN (${messages})`, [input.key]);
+    await client.query(`DELETE FROM plugin_whatsapp_candidates WHERE document_id LIKE $1 || 'c%'`, [input.key]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+  await client.query(`ANALYZE ${SEEDED_TABLES.join(', ')}`);
+};

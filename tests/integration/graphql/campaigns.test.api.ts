@@ -1,6 +1,6 @@
 import { allRecipients, campaignFor, createCampaign, createCandidates, injectFailure, isCompleted, uniqueTag, waitForCampaign } from '../campaigns/helpers';
 import { contentApi } from '../helpers/api';
-import { seededCampaign } from '../exports/helpers';
+import { removeSeededCampaigns, seededCampaign } from '../exports/helpers';
 import { uniqueName } from '../helpers/data';
 import { CAMPAIGN_FIELDS, expectBadInput, expectGqlError, expectRefusal, gql, gqlOk } from './helpers';
 
@@ -40,6 +40,8 @@ const TIMELINE = `query ($id: ID!) {
     totals { sent delivered read failed replied }
   }
 }`;
+
+afterAll(removeSeededCampaigns, 120_000);
 
 describe('GraphQL campaign actions (POST /campaigns/:id/…)', () => {
   it('reads a campaign\'s timeline as GET /campaigns/:id/timeline does', async () => {
