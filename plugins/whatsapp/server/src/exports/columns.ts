@@ -27,17 +27,22 @@ const errorWords = (row: Row) => cellText(describeTwilioError(errorCode(row), ro
 
 const column = (header: string, value: (row: Row) => string): CsvColumn => ({ header, value });
 
-/** One row per recipient of a campaign. */
-export const RECIPIENT_COLUMNS: CsvColumn[] = [
-  column('candidate_name', (row) => cellText(row.candidate_name)),
-  column('phone', (row) => plain(row.candidate_phone)),
-  column('status', (row) => plain(row.status)),
+/** A message's error (code and words) and the times it reached each status. */
+const DELIVERY_COLUMNS: CsvColumn[] = [
   column('error_code', (row) => plain(row.error_code)),
   column('error', errorWords),
   column('sent_at', (row) => time(row.sent_at)),
   column('delivered_at', (row) => time(row.delivered_at)),
   column('read_at', (row) => time(row.read_at)),
   column('failed_at', (row) => time(row.failed_at)),
+];
+
+/** One row per recipient of a campaign. */
+export const RECIPIENT_COLUMNS: CsvColumn[] = [
+  column('candidate_name', (row) => cellText(row.candidate_name)),
+  column('phone', (row) => plain(row.candidate_phone)),
+  column('status', (row) => plain(row.status)),
+  ...DELIVERY_COLUMNS,
   column('replied_at', (row) => time(row.replied_at)),
   column('skip_reason', (row) => plain(row.skip_reason)),
   column('skip_detail', (row) => cellText(row.skip_detail)),
@@ -59,12 +64,7 @@ export const MESSAGE_COLUMNS: CsvColumn[] = [
   column('campaign', (row) => cellText(row.campaign_name)),
   // Who caused an outbound message, worded as the thread shows it.
   column('sent_by', (row) => cellText(actorLabel({ type: row.actor_type as never, name: row.actor_name as string | null }))),
-  column('error_code', (row) => plain(row.error_code)),
-  column('error', errorWords),
-  column('sent_at', (row) => time(row.sent_at)),
-  column('delivered_at', (row) => time(row.delivered_at)),
-  column('read_at', (row) => time(row.read_at)),
-  column('failed_at', (row) => time(row.failed_at)),
+  ...DELIVERY_COLUMNS,
   column('twilio_sid', (row) => plain(row.twilio_sid)),
   column('message_id', (row) => plain(row.document_id)),
   column('candidate_id', (row) => plain(row.candidate_document_id)),
