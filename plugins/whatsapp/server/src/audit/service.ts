@@ -4,6 +4,7 @@ import type { ActorType, AuditAction, AuditEntry, AuditListAnswer } from '../../
 import { jsonColumn } from '../database/sql-row';
 import { createAuditRepository, type AuditRecord } from './sql';
 import type { AuditListQuery } from './validation';
+import { pageMeta } from '../utils/page-meta';
 
 type Row = Record<string, unknown>;
 
@@ -34,7 +35,7 @@ export const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { rows, total } = await repository().page(query);
       return {
         data: rows.map(entryOf),
-        meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total } },
+        meta: { pagination: pageMeta(query, total) },
       };
     },
   };

@@ -5,6 +5,7 @@ import { type CampaignStats, type RecipientStatus } from '../../../shared/campai
 import { createCampaignRecipientsRepository } from './recipients-sql';
 import { createCampaignRecordRepository } from './record-sql';
 import { STATS_REUSE_MIN_MS, statsReuseMs } from '../domain/stats-reuse';
+import { pageMeta } from '../utils/page-meta';
 
 export type RecipientsQuery = { statuses: RecipientStatus[] | null; page: number; pageSize: number };
 
@@ -82,7 +83,7 @@ export const createCampaignStatsService = ({ strapi }: { strapi: Core.Strapi }) 
       return {
         data: items,
         meta: {
-          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
+          pagination: pageMeta(query, total),
         },
       };
     },

@@ -15,6 +15,7 @@ import { chunkStream, FileTooLargeError, storeChunks } from './file-chunks';
 import { resolveMapping } from './mapping';
 import { readHead, UnreadableFileError } from './read-rows';
 import { createImportStore, publicView, type ImportRecord } from './store-sql';
+import { pageMeta } from '../utils/page-meta';
 
 export const IMPORT_LIMITS = {
   /** Largest file accepted (Strapi's multipart parser itself stops at 200 MB). */
@@ -111,7 +112,7 @@ export const createCandidateImportService = ({ strapi }: { strapi: Core.Strapi }
     async rows(id: string, query: { page: number; pageSize: number; outcome?: ImportOutcome }): Promise<ImportRowsPage> {
       const record = await recordOf(id);
       const { results, total } = await store.reportPage(record.internalId, query.page, query.pageSize, query.outcome);
-      return { results, pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } };
+      return { results, pagination: pageMeta(query, total) };
     },
 
     /** Waits (polling the record, which any instance's job updates) until the run ends or `timeoutMs` passes. */

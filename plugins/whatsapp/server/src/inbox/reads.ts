@@ -8,6 +8,7 @@ import { candidateMatchOf, createInboxReadsRepository, type ConversationFilters 
 import { deliveryFields, isoOrNull, jsonColumn } from '../database/sql-row';
 import { getService } from '../utils/get-service';
 import type { ConversationNote } from '../../../shared/team-inbox';
+import { pageMeta } from '../utils/page-meta';
 
 /**
  * A search whose candidates match at most this many conversations lists them by id and sorts
@@ -147,7 +148,7 @@ export const createInboxReadsService = ({ strapi }: { strapi: Core.Strapi }) => 
         meta: {
           pagination:
             offsetPage && total !== null
-              ? { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize), nextCursor }
+              ? { ...pageMeta(query, total), nextCursor }
               : { ...(offsetPage ? { page: query.page } : {}), pageSize: query.pageSize, nextCursor },
         },
       };

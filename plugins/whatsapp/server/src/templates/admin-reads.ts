@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { templateRepository, type TemplateListQuery } from './sql';
+import { pageMeta } from '../utils/page-meta';
 
 export const createTemplateAdminService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The admin Templates page: one page of templates with Strapi's pagination meta. */
@@ -7,7 +8,7 @@ export const createTemplateAdminService = ({ strapi }: { strapi: Core.Strapi }) 
     const { results, total } = await templateRepository(strapi).list(query);
     return {
       data: results,
-      meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total } },
+      meta: { pagination: pageMeta(query, total) },
     };
   },
 });

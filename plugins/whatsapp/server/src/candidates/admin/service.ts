@@ -7,6 +7,7 @@ import { getService } from '../../utils/get-service';
 import { isoOrNull, jsonColumn } from '../../database/sql-row';
 import { candidateCountSql, candidatePageSql, tagsInUseSql, type SqlQuery } from './list-sql';
 import type { AdminCandidateUpdate, CandidateListQuery } from './validation';
+import { pageMeta } from '../../utils/page-meta';
 
 type Row = Record<string, unknown>;
 
@@ -60,7 +61,7 @@ export const createCandidatesAdminService = ({ strapi }: { strapi: Core.Strapi }
       const total = Number(count[0]?.total ?? 0);
       return {
         data: page.map(toCandidateView),
-        meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total } },
+        meta: { pagination: pageMeta(query, total) },
       };
     },
 
