@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { PLAIN_TABLE } from '../constants';
 import type { SqlFragment } from './filters-sql';
+import { rowsOf } from '../database/sql-row';
 
 /**
  * The two uses of a recipient plan (plan-sql.ts). SQL because both are set-based over up to the
@@ -12,7 +13,6 @@ import type { SqlFragment } from './filters-sql';
 const R = PLAIN_TABLE.campaignRecipient;
 
 type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []);
 
 /** Grouped counts: `skipReason` null for recipients who are sent to. */
 export type PlanCounts = Array<{ skipReason: string | null; count: number }>;

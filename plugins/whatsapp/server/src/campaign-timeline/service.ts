@@ -2,12 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { TABLE } from '../database/strapi-tables';
-import { isoOrNull } from '../database/sql-row';
+import { isoOrNull, rowsOf } from '../database/sql-row';
 import { TIMELINE_SERIES, type CampaignTimeline, type TimelineBucket, type TimelineBucketSize } from '../../../shared/campaign-timeline';
 import { timelineSql } from './sql';
 
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (result as { rows?: Row[] }).rows ?? [];
 
 /** A campaign's timeline: counted by PostgreSQL, shaped here. */
 export const createTimelineService = ({ strapi }: { strapi: Core.Strapi }) => {

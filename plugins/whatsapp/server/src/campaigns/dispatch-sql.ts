@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { UID, PLAIN_TABLE } from '../constants';
 import { LINK, LINK_TABLE, TABLE, defaultColumns, insertLinkRowsSql, jsonParam, threadLinkCtes, upsertConversationsSql, type DefaultColumns } from '../database/strapi-tables';
 import type { SkipReason } from '../../../shared/campaigns';
-import { jsonColumn } from '../database/sql-row';
+import { jsonColumn, rowsOf } from '../database/sql-row';
 import { prepareStatement, runPreparedOn, type PreparedStatement } from '../database/prepared-statement';
 
 /**
@@ -22,7 +22,6 @@ const M = TABLE.message;
 const C = TABLE.campaign;
 
 type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []);
 
 export type ClaimedRecipient = {
   id: number;

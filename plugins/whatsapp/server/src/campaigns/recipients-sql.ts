@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { PLAIN_TABLE } from '../constants';
 import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 import type { RecipientListItem, RecipientStatus, SkipReason } from '../../../shared/campaigns';
-import { deliveryFields, isoOrNull } from '../database/sql-row';
+import { deliveryFields, isoOrNull, rowsOf } from '../database/sql-row';
 
 /**
  * A campaign's recipients (the plain table of schema/migrations.ts). Why SQL: a launch
@@ -16,8 +16,6 @@ import { deliveryFields, isoOrNull } from '../database/sql-row';
 const R = PLAIN_TABLE.campaignRecipient;
 const M = TABLE.message;
 
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []);
 
 /**
  * A recipient's status as the API shows it, in SQL: its message's status once dispatched,

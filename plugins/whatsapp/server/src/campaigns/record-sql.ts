@@ -1,4 +1,4 @@
-import { jsonColumn } from '../database/sql-row';
+import { jsonColumn, rowsOf } from '../database/sql-row';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LINK_TABLE, TABLE, jsonParam } from '../database/strapi-tables';
@@ -27,7 +27,6 @@ export type LockedCampaign = {
 
 type Row = Record<string, unknown>;
 
-const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []);
 
 const toCampaign = (row: Row): LockedCampaign => ({
   id: Number(row.id),

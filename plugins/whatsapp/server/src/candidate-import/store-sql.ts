@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLAIN_TABLE } from '../constants';
 import { newDocumentId } from '../database/strapi-tables';
-import { isoOrNull, jsonColumn } from '../database/sql-row';
+import { isoOrNull, jsonColumn, rowsOf } from '../database/sql-row';
 import {
   emptyCounts,
   type ImportCounts,
@@ -46,7 +46,6 @@ const toRecord = (row: Row): ImportRecord => ({
 
 export const publicView = ({ internalId: _internalId, ...view }: ImportRecord): ImportView => view;
 
-const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
 /** The import tables: records, file chunks and report rows. */
 export const createImportStore = (strapi: Core.Strapi) => {

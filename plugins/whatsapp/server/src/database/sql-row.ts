@@ -2,6 +2,9 @@
 
 type Row = Record<string, unknown>;
 
+/** The rows of a raw query's result (knex hands PostgreSQL's result over whole). */
+export const rowsOf = (result: unknown): Row[] => (result as { rows?: Row[] }).rows ?? [];
+
 /** A timestamp column as ISO 8601 UTC, or null (the driver gives Dates; a string is accepted too). */
 export const isoOrNull = (value: unknown): string | null =>
   value instanceof Date ? value.toISOString() : value ? new Date(String(value)).toISOString() : null;

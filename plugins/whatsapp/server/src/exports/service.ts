@@ -6,11 +6,10 @@ import { CANDIDATE_COLUMNS, MESSAGE_COLUMNS, RECIPIENT_COLUMNS } from './columns
 import { csvStream, keysetPages } from './csv-stream';
 import { candidatesPageSql, idByDocumentIdSql, messagesPageSql, recipientsPageSql, type MessageKey } from './sql';
 import type { CandidatesExportQuery, MessagesExportQuery, RecipientsExportQuery } from './validation';
+import { rowsOf } from '../database/sql-row';
 
-type Row = Record<string, unknown>;
 export type CsvFile = { filename: string; stream: NodeJS.ReadableStream };
 
-const rowsOf = (result: unknown): Row[] => (result as { rows?: Row[] }).rows ?? [];
 
 /** A file name part: ASCII letters and digits only, so every browser and shell keeps it. */
 const slug = (text: string) =>

@@ -5,6 +5,7 @@ import { eventRank } from '../domain/status-rank';
 import { toEventEntry } from '../status-sync/message-status-sql';
 import { prepareStatement, runPrepared, type PreparedStatement } from '../database/prepared-statement';
 import { hasNoSid, notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from '../status-sync/status-sql';
+import { rowsOf } from '../database/sql-row';
 
 /**
  * The outbox steps of a campaign send, for a batch at a time. They are the steps of
@@ -18,8 +19,6 @@ import { hasNoSid, notifyStatus, rankOf, STATUS_EVENT_COLUMNS } from '../status-
 
 const M = TABLE.message;
 
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []);
 
 /** Statuses Twilio answers a Message create with that prove no milestone and end nothing. */
 export const PLAIN_ACCEPTED_STATUSES: ReadonlySet<string> = new Set(['accepted', 'scheduled', 'queued', 'sending']);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { TABLE } from '../database/strapi-tables';
 import { JOB, JOB_SCHEMA } from '../jobs/names';
+import { rowsOf } from '../database/sql-row';
 
 /**
  * The outbox state of outbound messages: who may talk to Twilio about a message, what the
@@ -22,11 +23,9 @@ export type ClaimedMessage = {
   lastSendError: string | null;
 };
 
-type Row = Record<string, unknown>;
 
 const toDate = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(value as string));
 
-const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []);
 
 export const createOutboxRepository = (strapi: Core.Strapi) => {
   const db = (trx?: Knex.Transaction): Knex => (trx ?? strapi.db.connection) as Knex;

@@ -4,6 +4,7 @@ import { LINK_TABLE, TABLE } from '../database/strapi-tables';
 import type { RunChange, RunCounters, RunError, StuckMessageView, SyncRunState, SyncRunTrigger } from '../../../shared/sync-status';
 import { FINAL_STATUSES, WAITING_STATUSES, WAITING_STUCK_CODES, type StuckCode } from '../domain/sync-diagnosis';
 import type { SyncScope } from '../domain/sync-scope';
+import { rowsOf } from '../database/sql-row';
 
 /**
  * Status sync runs and the messages they check.
@@ -63,7 +64,6 @@ export type StuckMessage = Omit<StuckMessageView, 'id'> & { documentId: string }
 
 type Row = Record<string, unknown>;
 
-const rowsOf = (result: unknown): Row[] => (result as { rows?: Row[] }).rows ?? [];
 const toDate = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(value as string));
 // Strapi has the pg driver return JSONB as text.
 const fromJson = <T>(value: unknown, fallback: T): T => {
