@@ -1,34 +1,42 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
-import { UID } from '../constants';
+import { PLAIN_TABLE, UID } from '../constants';
 import {
   IMPORTED_CANDIDATE_COLUMNS,
+  MAX_CANDIDATE_TAGS,
   createSpareDocumentIds,
   defaultColumns,
-  importCandidatesSql,
-  planCandidatesSql,
+  importCandidatesWith,
+  planCandidatesWith,
 } from '../database/strapi-tables';
-import { boundValues, prepareStatement, type PreparedStatement } from '../database/prepared-statement';
-import type { ImportOutcome } from '../../../shared/candidate-import';
+import { prepareStatement, runUnnamedOn, type PreparedStatement } from '../database/prepared-statement';
+import { emptyCounts, type ImportCounts } from '../../../shared/candidate-import';
+import { jsonList, rowsNumbered, type ImportBatch } from './batch';
 
-type PgConnection = { query<R>(config: { text: string; values: unknown[] }): Promise<{ rows: R[] }> };
+const R = PLAIN_TABLE.candidateImportRow;
+
+/** Why a row is invalid when its tags, merged with the stored candidate's if any, are too many. */
+const TOO_MANY_TAGS = { tooMany: `More than ${MAX_CANDIDATE_TAGS} tags`, tooManyWithStored: `More than ${MAX_CANDIDATE_TAGS} tags with the stored ones` };
 
 /**
- * Runs a statement unnamed, on `runner`'s connection (the pool's, or a transaction's). Unlike the
- * hot paths' named statements, each execution is planned for the table as it is now: an import
- * starts on a table that may be empty and fills it, and a plan cached at the start (a sequential
- * scan matching 2,000 numbers per row) made a later dry run of 100,000 rows take 80 s.
+ * What the import adds to the gateway's WITH clause: the batch's report rows, written by the same
+ * statement (so the report of a committed batch is committed with it), and the batch's counts.
+ * Rows to run again (`retry`) get no report row yet.
  */
-const runOn = async <R>(runner: Knex, statement: PreparedStatement, params: Record<string, unknown>): Promise<R[]> => {
-  const values = boundValues(statement, params);
-  const client = runner.client as { acquireConnection(): Promise<PgConnection>; releaseConnection(connection: PgConnection): Promise<unknown> };
-  const connection = await client.acquireConnection();
-  try {
-    return (await connection.query<R>({ text: statement.text, values })).rows;
-  } finally {
-    await client.releaseConnection(connection);
-  }
-};
+const reportAndCounts = `,
+report AS (
+  INSERT INTO ${R} (import_id, row_number, outcome, reason, phone, candidate_document_id)
+  SELECT CAST(:importId AS integer), o.row_number, o.outcome,
+         CASE WHEN o.outcome = 'invalid' THEN (CASE WHEN o.stored THEN CAST(:tooManyWithStored AS text) ELSE CAST(:tooMany AS text) END) END,
+         o.phone, o.document_id
+  FROM outcomes AS o
+  WHERE o.outcome <> 'retry'
+)
+SELECT count(*) FILTER (WHERE o.outcome = 'created')::integer AS created,
+       count(*) FILTER (WHERE o.outcome = 'updated')::integer AS updated,
+       count(*) FILTER (WHERE o.outcome = 'unchanged')::integer AS unchanged,
+       count(*) FILTER (WHERE o.outcome = 'invalid')::integer AS invalid,
+       array_agg(o.row_number ORDER BY o.row_number) FILTER (WHERE o.outcome = 'retry') AS retry_rows
+FROM outcomes AS o`;
 
 type Statements = { plan: PreparedStatement; commit: PreparedStatement; defaults: Record<string, unknown> };
 
@@ -40,8 +48,8 @@ const statementsOf = (strapi: Core.Strapi): Statements => {
   if (!statements) {
     const defaults = defaultColumns(strapi, UID.candidate, IMPORTED_CANDIDATE_COLUMNS, 'candidate');
     statements = {
-      plan: prepareStatement('whatsapp_import_plan', planCandidatesSql()),
-      commit: prepareStatement('whatsapp_import_commit', importCandidatesSql(defaults)),
+      plan: prepareStatement('whatsapp_import_plan', planCandidatesWith() + reportAndCounts),
+      commit: prepareStatement('whatsapp_import_commit', importCandidatesWith(defaults) + reportAndCounts),
       defaults: defaults.params,
     };
     cache.set(strapi, statements);
@@ -49,70 +57,66 @@ const statementsOf = (strapi: Core.Strapi): Statements => {
   return statements;
 };
 
-/**
- * A batch of valid rows with distinct phones, as parallel arrays of primitives (tags and
- * attributes as JSON text, NULL when empty): the rows live across the statement's round trip, and
- * flat arrays of strings keep what survives a young-generation GC small (objects per row did not).
- */
-export type RowColumns = { phones: string[]; names: Array<string | null>; emails: Array<string | null>; tags: Array<string | null>; attributes: Array<string | null> };
-
-/** Per row of the batch, in order: its outcome and its candidate's documentId (none for a row the dry run would create). */
-export type Applied = { outcomes: ImportOutcome[]; documentIds: Array<string | null> };
-
-type Answer = { outcomes: Array<ImportOutcome | 'retry'> | null; document_ids: Array<string | null> | null };
+type Answer = ImportCounts & { retry_rows: number[] | null };
 
 const spareIds = createSpareDocumentIds(4000);
 
-const pick = <T>(values: T[], indexes: number[]): T[] => indexes.map((index) => values[index]!);
+const addCounts = (total: ImportCounts, answer: Answer | undefined) => {
+  if (!answer) return;
+  total.created += answer.created;
+  total.updated += answer.updated;
+  total.unchanged += answer.unchanged;
+  total.invalid += answer.invalid;
+};
 
-const columnsAt = (rows: RowColumns, indexes: number[]): RowColumns => ({
-  phones: pick(rows.phones, indexes),
-  names: pick(rows.names, indexes),
-  emails: pick(rows.emails, indexes),
-  tags: pick(rows.tags, indexes),
-  attributes: pick(rows.attributes, indexes),
-});
-
-/** Batches of rows with distinct phones: what importing them does (dry run) or does and writes (commit). */
+/**
+ * The valid rows of a batch: what importing them does (dry run) or does and writes (commit); each
+ * row's outcome goes to the import's report, the answer is the batch's counts.
+ */
 export const createImportApplier = (strapi: Core.Strapi) => ({
-  /** The dry run: planned in SQL against the candidates as stored now, writing nothing. */
-  async plan(rows: RowColumns): Promise<Applied> {
-    if (rows.phones.length === 0) return { outcomes: [], documentIds: [] };
-    const [answer] = await runOn<Answer>(strapi.db.connection, statementsOf(strapi).plan, { ...rows });
-    return { outcomes: (answer?.outcomes ?? []) as ImportOutcome[], documentIds: answer?.document_ids ?? [] };
+  /** The dry run: planned in SQL against the candidates as stored now, writing only the report. */
+  async plan(importId: number, batch: ImportBatch): Promise<ImportCounts> {
+    const counts = emptyCounts();
+    if (batch.rows.length === 0) return counts;
+    const [answer] = await runUnnamedOn<Answer>(strapi.db.connection, statementsOf(strapi).plan, {
+      ...TOO_MANY_TAGS,
+      importId,
+      rows: jsonList(batch.rows),
+    });
+    addCounts(counts, answer);
+    return counts;
   },
 
   /**
-   * The import: one transaction per batch, one statement (importCandidatesSql). Rows whose number
-   * another writer (a webhook) created meanwhile run again and are planned against what it wrote,
-   * so the result is as if the rows came in turn.
+   * The import: one transaction per batch, one statement. Rows whose number another writer (a
+   * webhook) created meanwhile run again and are planned against what it wrote, so the result is
+   * as if the rows came in turn.
    */
-  async commit(rows: RowColumns): Promise<Applied> {
+  async commit(importId: number, batch: ImportBatch): Promise<ImportCounts> {
     const statements = statementsOf(strapi);
+    const counts = emptyCounts();
     const now = new Date();
-    const outcomes: ImportOutcome[] = new Array(rows.phones.length);
-    const documentIds: Array<string | null> = new Array(rows.phones.length);
     await strapi.db.connection.transaction(async (trx) => {
-      let pending = rows.phones.map((_phone, index) => index);
-      for (let attempt = 0; pending.length > 0 && attempt < 3; attempt += 1) {
-        const proposed = pending.map(() => spareIds.take());
-        const columns = attempt === 0 ? rows : columnsAt(rows, pending);
-        const [answer] = await runOn<Answer>(trx, statements.commit, { ...statements.defaults, ...columns, documentIds: proposed, now });
-        const retry: number[] = [];
-        pending.forEach((rowIndex, index) => {
-          const outcome = answer?.outcomes?.[index];
-          if (outcome !== 'created') spareIds.giveBack(proposed[index]!);
-          if (outcome === 'retry' || outcome === undefined) retry.push(rowIndex);
-          else {
-            outcomes[rowIndex] = outcome;
-            documentIds[rowIndex] = answer?.document_ids?.[index] ?? null;
-          }
+      let pending = batch;
+      for (let attempt = 0; pending.rows.length > 0 && attempt < 3; attempt += 1) {
+        const proposed = pending.rows.map(() => spareIds.take());
+        const [answer] = await runUnnamedOn<Answer>(trx, statements.commit, {
+          ...statements.defaults,
+          ...TOO_MANY_TAGS,
+          importId,
+          rows: jsonList(pending.rows),
+          documentIds: proposed,
+          now,
         });
-        pending = retry;
+        addCounts(counts, answer);
+        const retry = answer?.retry_rows ?? [];
+        // The created rows took the first ids (retried ones too, though nothing was stored with theirs).
+        for (const id of proposed.slice((answer?.created ?? 0) + retry.length)) spareIds.giveBack(id);
+        pending = rowsNumbered(pending, new Set(retry));
       }
-      if (pending.length > 0) throw new Error('[whatsapp] candidate import: numbers kept changing under the import');
+      if (pending.rows.length > 0) throw new Error('[whatsapp] candidate import: numbers kept changing under the import');
     });
-    return { outcomes, documentIds };
+    return counts;
   },
 });
 

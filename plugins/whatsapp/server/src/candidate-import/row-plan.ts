@@ -5,7 +5,7 @@ type ParsedPhone = { ok: true; e164: string } | { ok: false; reason: string };
 /**
  * Reading a row of the file, pure: the cells through the mapping into what the row asks for, or
  * why it is invalid. How a row merges with the stored candidate is decided in SQL (the gateway's
- * planCandidatesSql / importCandidatesSql), shared by the dry run and the import.
+ * planCandidatesWith / importCandidatesWith), shared by the dry run and the import.
  */
 
 export type CellValue = string | number | boolean;

@@ -1,22 +1,31 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { emptyCounts, type ImportCounts } from '../../../shared/candidate-import';
 import { parsePhoneE164 } from '../domain/phone';
 import { getService } from '../utils/get-service';
-import { MAX_CANDIDATE_TAGS } from '../database/strapi-tables';
 import { createImportApplier } from './apply-sql';
-import { emptyReportColumns, emptyRowColumns, pushReport, pushRow } from './batch-columns';
+import { addRefused, addRow, emptyBatch, isFull, jsonList, type ImportBatch } from './batch';
 import { chunkStream } from './file-chunks';
 import { readRows, UnreadableFileError } from './read-rows';
 import { columnPlans, readRow } from './row-plan';
 import { createImportStore } from './store-sql';
 
-/** Rows planned and written per statement: large enough to be set-based, small enough to keep memory flat. */
-export const IMPORT_BATCH_ROWS = 1000;
+/**
+ * Rows read between turns of the event loop. Parsed rows come out of the stream in promise
+ * callbacks alone, so without a turn the batch in flight could not take its next round trip
+ * (BEGIN, the statement, COMMIT) until the next batch had been read.
+ */
+const ROWS_PER_TURN = 100;
+
+const addTo = (total: ImportCounts, counts: ImportCounts) => {
+  for (const outcome of Object.keys(total) as Array<keyof ImportCounts>) total[outcome] += counts[outcome];
+};
 
 /**
  * One run over the stored file (a dry run, or the import when `commit`): rows stream from the
  * chunks through the parser, are read by the mapping and planned a batch at a time; each batch's
  * report rows and the progress go to the import record, so any instance (and the page) sees them.
+ * The next batch is read while the database works on the last one (one batch in flight at most).
  * Duplicates in the file: the first row of a number wins, later ones are invalid.
  */
 export const runImport = async (strapi: Core.Strapi, importId: string): Promise<void> => {
@@ -31,26 +40,22 @@ export const runImport = async (strapi: Core.Strapi, importId: string): Promise<
   const counts: ImportCounts = emptyCounts();
   let bytes = 0;
   let rowsRead = 0;
-  // The batch as flat arrays of primitives (see RowColumns): the valid rows still to apply, and the report rows.
-  let rowNumbers: number[] = [];
-  let rows = emptyRowColumns();
-  let report = emptyReportColumns();
+  let batch = emptyBatch();
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const apply = async (done: ImportBatch, progress: { bytes: number; rows: number }) => {
+    const applied = commit ? await applier.commit(record.internalId, done) : await applier.plan(record.internalId, done);
+    addTo(counts, applied);
+    counts.invalid += done.refused.length;
+    await store.recordBatch(record.internalId, jsonList(done.refused), { counts, bytes: Math.min(progress.bytes, record.byteSize), rows: progress.rows });
+  };
 
   const flush = async () => {
-    if (rows.phones.length > 0) {
-      const applied = commit ? await applier.commit(rows) : await applier.plan(rows);
-      for (let index = 0; index < rowNumbers.length; index += 1) {
-        const outcome = applied.outcomes[index]!;
-        const documentId = applied.documentIds[index] ?? null;
-        const reason = outcome === 'invalid' ? (documentId === null ? `More than ${MAX_CANDIDATE_TAGS} tags` : `More than ${MAX_CANDIDATE_TAGS} tags with the stored ones`) : null;
-        pushReport(report, rowNumbers[index]!, outcome, reason, rows.phones[index]!, documentId);
-      }
-    }
-    for (const outcome of report.outcomes) counts[outcome] += 1;
-    await store.recordBatch(record.internalId, report, { counts, bytes: Math.min(bytes, record.byteSize), rows: rowsRead });
-    rowNumbers = [];
-    rows = emptyRowColumns();
-    report = emptyReportColumns();
+    await inFlight;
+    inFlight = apply(batch, { bytes, rows: rowsRead });
+    // Handled where it is awaited (the next flush, or the end); this keeps Node from calling it unhandled meanwhile.
+    inFlight.catch(() => {});
+    batch = emptyBatch();
   };
 
   try {
@@ -71,22 +76,24 @@ export const runImport = async (strapi: Core.Strapi, importId: string): Promise<
       if (read.ok === 'blank') continue;
       rowsRead += 1;
       if (read.ok === false) {
-        pushReport(report, rowNumber, 'invalid', read.reason, read.phone, null);
+        addRefused(batch, rowNumber, read.reason, read.phone);
       } else {
         const first = firstRowOf.get(read.row.phone);
         if (first !== undefined) {
-          pushReport(report, rowNumber, 'invalid', `Duplicate of row ${first}`, read.row.phone, null);
+          addRefused(batch, rowNumber, `Duplicate of row ${first}`, read.row.phone);
         } else {
           firstRowOf.set(read.row.phone, rowNumber);
-          rowNumbers.push(rowNumber);
-          pushRow(rows, read.row);
+          addRow(batch, rowNumber, read.row);
         }
       }
-      if (rowNumbers.length + report.rows.length >= IMPORT_BATCH_ROWS) await flush();
+      if (isFull(batch)) await flush();
+      else if (rowsRead % ROWS_PER_TURN === 0) await nextTurn();
     }
     await flush();
+    await inFlight;
     await store.finish(record.internalId, commit ? 'done' : 'dry-run-done', { counts, bytes: record.byteSize, rows: rowsRead });
   } catch (error) {
+    await inFlight.catch(() => {});
     const message = error instanceof UnreadableFileError ? error.message : 'The import stopped on an unexpected error; the server log has the details';
     if (!(error instanceof UnreadableFileError)) {
       strapi.log.error(`[whatsapp] candidate import ${importId} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -72,10 +72,9 @@ export const createCandidateImportService = ({ strapi }: { strapi: Core.Strapi }
     async upload(input: { fileName: string; source: AsyncIterable<Buffer | string>; createdBy: string | null }): Promise<ImportView> {
       const record = await store.create({ fileName: input.fileName || 'import.csv', format: 'csv', createdBy: input.createdBy });
       try {
-        const byteSize = await storeChunks(store, record.internalId, input.source, IMPORT_LIMITS.maxBytes);
+        const { byteSize, head } = await storeChunks(store, record.internalId, input.source, IMPORT_LIMITS.maxBytes);
         if (byteSize === 0) badFile('The file is empty');
-        const first = (await store.readChunk(record.internalId, 0))!;
-        const format = first.subarray(0, 4).equals(XLSX_MAGIC) ? 'xlsx' : 'csv';
+        const format = head.subarray(0, XLSX_MAGIC.length).equals(XLSX_MAGIC) ? 'xlsx' : 'csv';
         const { header, samples } = await readHead(chunkStream(store, record.internalId), format, IMPORT_LIMITS.samples);
         if (!header || header.every((cell) => String(cell).trim() === '')) badFile('The file has no header row');
         const headers = uniqueHeaders(header!);

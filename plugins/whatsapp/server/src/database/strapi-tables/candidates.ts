@@ -15,26 +15,27 @@ export const MAX_CANDIDATE_TAGS = 100;
  * tags are appended to the stored ones (string tags only) in file order; attributes are merged,
  * the row's keys winning; opt-in is never touched. Outcome per row: `created`, `updated` (something
  * changes), `unchanged`, or `invalid` (more than MAX_CANDIDATE_TAGS tags once merged).
- * Input: parallel arrays `:phones`, `:names`, `:emails`, `:tags` (jsonb array text or NULL),
- * `:attributes` (jsonb object text or NULL), and when writing `:documentIds` (one proposed id per row).
+ * Input: `:rows`, the batch as a JSON list without its brackets (one flat string, the brackets
+ * added here) of `{ row_number, phone, name?, email?, tags?, attributes? }` (a missing or null value
+ * is an empty cell); when writing, `:documentIds`, ids to
+ * give the created rows, in row order (the first created row takes the first).
  */
 const plannedCtes = (lock: boolean, proposeIds: boolean): string => `
 input AS (
-  SELECT * FROM unnest(CAST(:phones AS varchar[]), CAST(:names AS varchar[]), CAST(:emails AS varchar[]),
-                       CAST(:tags AS jsonb[]), CAST(:attributes AS jsonb[])${proposeIds ? ', CAST(:documentIds AS varchar[])' : ''})
-    WITH ORDINALITY AS t(phone, name, email, tags, attributes${proposeIds ? ', new_document_id' : ''}, ord)
+  SELECT * FROM jsonb_to_recordset(CAST('[' || :rows || ']' AS jsonb))
+    AS t(row_number integer, phone varchar, name varchar, email varchar, tags jsonb, attributes jsonb)
 ),
 stored AS (
   SELECT c.id, c.document_id, c.phone, c.name, c.email,
          CASE WHEN jsonb_typeof(c.tags) = 'array' THEN jsonb_path_query_array(c.tags, '$[*] ? (@.type() == "string")') ELSE '[]'::jsonb END AS tags,
          CASE WHEN jsonb_typeof(c.attributes) = 'object' THEN c.attributes ELSE '{}'::jsonb END AS attributes
   FROM ${TABLE.candidate} AS c
-  WHERE c.phone = ANY(CAST(:phones AS varchar[]))
+  WHERE c.phone IN (SELECT i.phone FROM input AS i)
   ORDER BY c.id${lock ? '\n  FOR UPDATE' : ''}
 ),
-merged AS (
-  SELECT i.ord, i.phone, s.id, s.document_id, s.name AS old_name, s.email AS old_email, s.tags AS old_tags, s.attributes AS old_attributes,
-         ${proposeIds ? 'i.new_document_id' : 'NULL::varchar AS new_document_id'},
+-- Materialized: the merged tags are read several times below, and each read would merge them again.
+merged AS MATERIALIZED (
+  SELECT i.row_number, i.phone, s.id, s.document_id, s.name AS old_name, s.email AS old_email, s.tags AS old_tags, s.attributes AS old_attributes,
          COALESCE(i.name, s.name) AS name, COALESCE(i.email, s.email) AS email,
          CASE WHEN s.id IS NULL THEN COALESCE(i.tags, '[]'::jsonb)
               ELSE s.tags || COALESCE((SELECT jsonb_agg(x.tag ORDER BY x.n) FROM jsonb_array_elements(i.tags) WITH ORDINALITY AS x(tag, n)
@@ -42,7 +43,7 @@ merged AS (
          COALESCE(s.attributes, '{}'::jsonb) || COALESCE(i.attributes, '{}'::jsonb) AS attributes
   FROM input AS i LEFT JOIN stored AS s ON s.phone = i.phone
 ),
-planned AS (
+decided AS (
   SELECT m.*, CASE
            WHEN jsonb_array_length(m.tags) > ${MAX_CANDIDATE_TAGS} THEN 'invalid'
            WHEN m.id IS NULL THEN 'created'
@@ -50,26 +51,38 @@ planned AS (
              OR jsonb_array_length(m.tags) <> jsonb_array_length(m.old_tags) OR m.attributes <> m.old_attributes THEN 'updated'
            ELSE 'unchanged' END AS outcome
   FROM merged AS m
+),
+planned AS (
+  SELECT d.*, ${
+    proposeIds
+      ? `CASE WHEN d.outcome = 'created'
+              THEN (CAST(:documentIds AS varchar[]))[row_number() OVER (PARTITION BY d.outcome = 'created' ORDER BY d.row_number)] END`
+      : 'NULL::varchar'
+  } AS new_document_id
+  FROM decided AS d
 )`;
 
 /**
- * The dry run of a batch: one row, `outcomes` and `document_ids` (the stored candidate's, NULL for
- * a new one) as arrays in input order. Writes nothing.
+ * The dry run of a batch, writing nothing: a WITH clause ending in `outcomes` (row_number, phone,
+ * outcome, document_id: the stored candidate's, NULL for a new one; stored: whether there is one).
+ * The caller adds its own CTEs and the final SELECT.
  */
-export const planCandidatesSql = (): string => `
-WITH ${plannedCtes(false, false)}
-SELECT array_agg(p.outcome ORDER BY p.ord) AS outcomes, array_agg(p.document_id ORDER BY p.ord) AS document_ids
-FROM planned AS p`;
+export const planCandidatesWith = (): string => `
+WITH ${plannedCtes(false, false)},
+outcomes AS (
+  SELECT p.row_number, p.phone, p.outcome, p.document_id, p.id IS NOT NULL AS stored FROM planned AS p
+)`;
 
 /**
  * The import of a batch, for the caller's transaction: the stored candidates are locked (in id
  * order, so two writers never deadlock), the changed ones updated and the new ones inserted with
  * their proposed documentId, the timestamps the Document Service sets (`:now`) and every other
  * attribute's default. A phone another writer stored after this statement's snapshot is skipped
- * (`ON CONFLICT DO NOTHING`) and answered `retry`: run those rows again, they then see it.
- * Answers one row, `outcomes` and `document_ids` (the candidate's; for a new one, the proposed id) in input order.
+ * (`ON CONFLICT DO NOTHING`) and its outcome is `retry`: run those rows again, they then see it.
+ * A WITH clause ending in `outcomes` as planCandidatesWith's (document_id: the candidate's,
+ * the proposed id for a new one); the caller adds its own CTEs and the final SELECT.
  */
-export const importCandidatesSql = (defaults: DefaultColumns): string => `
+export const importCandidatesWith = (defaults: DefaultColumns): string => `
 WITH ${plannedCtes(true, true)},
 updated AS (
   UPDATE ${TABLE.candidate} AS c
@@ -87,7 +100,11 @@ inserted AS (
   ORDER BY p.phone
   ON CONFLICT (phone) DO NOTHING
   RETURNING phone
-)
-SELECT array_agg(CASE WHEN p.outcome = 'created' AND n.phone IS NULL THEN 'retry' ELSE p.outcome END ORDER BY p.ord) AS outcomes,
-       array_agg(CASE WHEN p.outcome = 'created' THEN p.new_document_id ELSE p.document_id END ORDER BY p.ord) AS document_ids
-FROM planned AS p LEFT JOIN inserted AS n ON n.phone = p.phone`;
+),
+outcomes AS (
+  SELECT p.row_number, p.phone,
+         CASE WHEN p.outcome = 'created' AND n.phone IS NULL THEN 'retry' ELSE p.outcome END AS outcome,
+         CASE WHEN p.outcome = 'created' THEN p.new_document_id ELSE p.document_id END AS document_id,
+         p.id IS NOT NULL AS stored
+  FROM planned AS p LEFT JOIN inserted AS n ON n.phone = p.phone
+)`;

@@ -8,4 +8,4 @@ export { insertLinkRowsSql, threadLinkCtes, type LinkSource } from './links';
 export { checkStrapiTables, mappingProblems, type ModelMeta } from './check';
 export { newDocumentId, createSpareDocumentIds, jsonParam, defaultColumns, type DefaultColumns } from './document-row';
 export { assignConversationSql, upsertConversationsSql, type ConversationUpsert } from './conversations';
-export { IMPORTED_CANDIDATE_COLUMNS, MAX_CANDIDATE_TAGS, planCandidatesSql, importCandidatesSql } from './candidates';
+export { IMPORTED_CANDIDATE_COLUMNS, MAX_CANDIDATE_TAGS, planCandidatesWith, importCandidatesWith } from './candidates';
