@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { Client } from 'pg';
-import { fmt, log, runBench, writeResults } from '../shared/report';
+import { fmt, log, median, processRssKb, runBench, writeResults } from '../shared/report';
 import { createBenchWorld } from '../campaign/app';
 import { seedCampaignRecipients } from '../../tests/integration/exports/seed';
 
@@ -22,7 +22,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const HEALTH_ROUNDS = Number(process.env.BENCH_HEALTH_ROUNDS ?? 200);
 const TARGET = { rowsPerSecond: 20_000, rssGrowthMb: 150 };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Resident memory (MB) of a process and its descendants, from /proc. */
 const rssMb = (root: number): number => {
@@ -40,8 +39,7 @@ const rssMb = (root: number): number => {
   let kb = 0;
   const visit = (pid: number) => {
     try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      kb += Number(match?.[1] ?? 0);
+      kb += processRssKb(pid);
     } catch {
       return;
     }

@@ -8,10 +8,10 @@
  *
  * Each run is timed from its request to the import record's `finishedAt` (polled as the page
  * polls it: the import every second, the recent imports every 2 s), and reported in rows/s and as
- * a ratio to the app's own GET /_health (median of BENCH_HEALTH_ROUNDS, measured in the same run). The app's resident memory (VmRSS of its
- * process) is sampled every 50 ms: the peak's growth over the app after a small first import
- * (BENCH_IMPORT_WARMUP_ROWS, 2,000: it loads the import's code and queue once per app, whatever
- * the file), and over the idle app before any import.
+ * a ratio to the app's own GET /_health (median of BENCH_HEALTH_ROUNDS, measured in the same
+ * run). The app's resident memory (VmRSS of its process) is sampled every 50 ms: the peak's
+ * growth over the app after a small first import (BENCH_IMPORT_WARMUP_ROWS, 2,000: it loads the
+ * import's code and queue once per app, whatever the file), and over the idle app before any import.
  *
  * Targets: ≥ 5,000 rows/s for the import, peak RSS growth < 150 MB. Results in bench/results/.
  */
@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBenchWorld } from '../campaign/app';
-import { fmt, log, runBench, writeResults } from '../shared/report';
+import { fmt, log, median, processRssKb, runBench, writeResults } from '../shared/report';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const HEALTH_ROUNDS = Number(process.env.BENCH_HEALTH_ROUNDS ?? 200);
@@ -29,7 +29,6 @@ const TARGET = { rowsPerSecond: 5_000, rssGrowthMb: 150 };
 /** How often the Candidates page asks for a running import (admin/src/api/candidate-import.ts). */
 const PAGE_POLL_MS = 1000;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The generated file: numbers +91 <prefix>xxxxxxxxx (valid Indian mobiles), one per row. */
 const writeCsv = (file: string, rows: number, prefix: string, extraTag: string | null) => {
@@ -47,11 +46,6 @@ const writeCsv = (file: string, rows: number, prefix: string, extraTag: string |
   if (lines.length > 0) fs.writeSync(out, `${lines.join('\n')}\n`);
   fs.closeSync(out);
   return fs.statSync(file).size;
-};
-
-const rssKb = (pid: number): number => {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 };
 
 type ImportView = { id: string; state: string; counts: Record<string, number>; error: string | null; finishedAt: string | null };
@@ -100,7 +94,7 @@ const main = async () => {
     const record = (label: string, ms: number, counts: Record<string, number>) => {
       const rowsPerSecond = (ROWS / ms) * 1000;
       runs.push({ label, ms, rowsPerSecond, ratio: ms / healthMs, counts });
-      log(`${label}: ${fmt(ms, 0)} ms, ${fmt(rowsPerSecond, 0)} rows/s, ${JSON.stringify(counts)}; app RSS peak so far ${fmt(peakKb / 1024, 0)} MB, now ${fmt(rssKb(pid) / 1024, 0)} MB`);
+      log(`${label}: ${fmt(ms, 0)} ms, ${fmt(rowsPerSecond, 0)} rows/s, ${JSON.stringify(counts)}; app RSS peak so far ${fmt(peakKb / 1024, 0)} MB, now ${fmt(processRssKb(pid) / 1024, 0)} MB`);
     };
 
     /** Upload, dry run and import of one generated file; checks every row had the expected outcome. */
@@ -113,7 +107,7 @@ const main = async () => {
       const uploaded = await json<ImportView>(await fetch(`${app.url}/whatsapp/candidate-imports`, { method: 'POST', headers: admin, body: form }), 'upload');
       const uploadMs = performance.now() - t0;
       if (timed) {
-        log(`${pass}: uploaded ${fmt(bytes / 1024 / 1024, 1)} MB in ${fmt(uploadMs, 0)} ms; app RSS peak so far ${fmt(peakKb / 1024, 0)} MB, now ${fmt(rssKb(pid) / 1024, 0)} MB`);
+        log(`${pass}: uploaded ${fmt(bytes / 1024 / 1024, 1)} MB in ${fmt(uploadMs, 0)} ms; app RSS peak so far ${fmt(peakKb / 1024, 0)} MB, now ${fmt(processRssKb(pid) / 1024, 0)} MB`);
         runs.push({ label: `${pass}: upload (${fmt(bytes / 1024 / 1024, 1)} MB)`, ms: uploadMs, rowsPerSecond: (rows / uploadMs) * 1000, ratio: uploadMs / healthMs, counts: {} });
       }
 
@@ -132,19 +126,19 @@ const main = async () => {
 
     await health(50);
     healthMs = await health(HEALTH_ROUNDS);
-    const coldKb = rssKb(pid);
+    const coldKb = processRssKb(pid);
     // A first, small import loads and compiles the import's code and opens its queue: a cost paid
     // once per app, whatever the file. The growth is also reported over the app before it.
     peakKb = coldKb;
     const sampler = setInterval(() => {
       try {
-        peakKb = Math.max(peakKb, rssKb(pid));
+        peakKb = Math.max(peakKb, processRssKb(pid));
       } catch {
         // the app is stopping
       }
     }, 50);
     if (WARMUP_ROWS > 0) await importFile('warm-up', WARMUP_ROWS, '7', null, 'created', false);
-    const warmedKb = rssKb(pid);
+    const warmedKb = processRssKb(pid);
     const warmupPeakKb = peakKb;
     peakKb = warmedKb;
     log(`GET /_health median ${fmt(healthMs, 2)} ms; app RSS ${fmt(coldKb / 1024, 0)} MB idle, ${fmt(warmedKb / 1024, 0)} MB after a ${WARMUP_ROWS}-row import (peak ${fmt(warmupPeakKb / 1024, 0)} MB)`);

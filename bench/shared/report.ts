@@ -11,6 +11,10 @@ export const log = (text: string) => process.stdout.write(`[bench +${fmt((Date.n
 /** The p-th percentile of values sorted ascending (nearest rank). */
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 export const sortedCopy = (values: number[]) => [...values].sort((a, b) => a - b);
+export const median = (values: number[]) => sortedCopy(values)[Math.floor(values.length / 2)]!;
+
+/** A process's resident memory in kB (VmRSS, from /proc); throws when the process is gone. */
+export const processRssKb = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
 /** bench/results/<name>-<time>.json: the benchmark's name, time and CPU count, then its figures. */
 export const writeResults = (name: string, figures: Record<string, unknown>) => {

@@ -60,6 +60,11 @@ export type ImportRowsPage = {
 
 export const emptyCounts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0, invalid: 0 });
 
+/** Adds `more`'s counts to `total`'s. */
+export const addCounts = (total: ImportCounts, more: ImportCounts): void => {
+  for (const outcome of IMPORT_OUTCOMES) total[outcome] += more[outcome];
+};
+
 const GUESSES: Array<[RegExp, ImportField]> = [
   [/^(phone|mobile|cell|whatsapp|number|contact|phone ?number|mobile ?number|tel|telephone)$/i, 'phone'],
   [/^(e-?mail|e-?mail ?address|mail)$/i, 'email'],

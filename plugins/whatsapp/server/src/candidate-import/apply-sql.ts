@@ -9,7 +9,7 @@ import {
   planCandidatesWith,
 } from '../database/strapi-tables';
 import { prepareStatement, runUnnamedOn, type PreparedStatement } from '../database/prepared-statement';
-import { emptyCounts, type ImportCounts } from '../../../shared/candidate-import';
+import { addCounts, emptyCounts, type ImportCounts } from '../../../shared/candidate-import';
 import { jsonList, rowsNumbered, type ImportBatch } from './batch';
 
 const R = PLAIN_TABLE.candidateImportRow;
@@ -61,14 +61,6 @@ type Answer = ImportCounts & { retry_rows: number[] | null };
 
 const spareIds = createSpareDocumentIds(4000);
 
-const addCounts = (total: ImportCounts, answer: Answer | undefined) => {
-  if (!answer) return;
-  total.created += answer.created;
-  total.updated += answer.updated;
-  total.unchanged += answer.unchanged;
-  total.invalid += answer.invalid;
-};
-
 /**
  * The valid rows of a batch: what importing them does (dry run) or does and writes (commit); each
  * row's outcome goes to the import's report, the answer is the batch's counts.
@@ -83,7 +75,7 @@ export const createImportApplier = (strapi: Core.Strapi) => ({
       importId,
       rows: jsonList(batch.rows),
     });
-    addCounts(counts, answer);
+    if (answer) addCounts(counts, answer);
     return counts;
   },
 
@@ -108,7 +100,7 @@ export const createImportApplier = (strapi: Core.Strapi) => ({
           documentIds: proposed,
           now,
         });
-        addCounts(counts, answer);
+        if (answer) addCounts(counts, answer);
         const retry = answer?.retry_rows ?? [];
         // The created rows took the first ids (retried ones too, though nothing was stored with theirs).
         for (const id of proposed.slice((answer?.created ?? 0) + retry.length)) spareIds.giveBack(id);

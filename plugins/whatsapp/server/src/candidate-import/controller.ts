@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { ImportView } from '../../../shared/candidate-import';
+import { IMPORT_RUNNING_STATES, type ImportView } from '../../../shared/candidate-import';
 import { actorLabel } from '../../../shared/audit';
 import { getService } from '../utils/get-service';
 import { requestActor } from '../utils/request-actor';
@@ -82,7 +82,7 @@ export const candidateImportController = ({ strapi }: { strapi: Core.Strapi }) =
       throw error;
     }
     const view = await imports.waitForRun(started.id);
-    const running = view.state === 'dry-running' || view.state === 'importing';
+    const running = IMPORT_RUNNING_STATES.includes(view.state);
     const report = running ? { results: [], pagination: { total: 0 } } : await imports.rows(view.id, { page: 1, pageSize: IMPORT_LIMITS.restRows });
     ctx.status = running ? 202 : 200;
     ctx.body = {

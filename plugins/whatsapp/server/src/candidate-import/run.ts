@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
-import { emptyCounts, type ImportCounts } from '../../../shared/candidate-import';
+import { IMPORT_RUNNING_STATES, addCounts, emptyCounts, type ImportCounts } from '../../../shared/candidate-import';
 import { parsePhoneE164 } from '../domain/phone';
 import { getService } from '../utils/get-service';
 import { createImportApplier } from './apply-sql';
@@ -17,10 +17,6 @@ import { createImportStore } from './store-sql';
  */
 const ROWS_PER_TURN = 100;
 
-const addTo = (total: ImportCounts, counts: ImportCounts) => {
-  for (const outcome of Object.keys(total) as Array<keyof ImportCounts>) total[outcome] += counts[outcome];
-};
-
 /**
  * One run over the stored file (a dry run, or the import when `commit`): rows stream from the
  * chunks through the parser, are read by the mapping and planned a batch at a time; each batch's
@@ -32,7 +28,7 @@ export const runImport = async (strapi: Core.Strapi, importId: string): Promise<
   const store = createImportStore(strapi);
   const applier = createImportApplier(strapi);
   const record = await store.find(importId);
-  if (!record || (record.state !== 'dry-running' && record.state !== 'importing')) return;
+  if (!record || !IMPORT_RUNNING_STATES.includes(record.state)) return;
   const commit = record.state === 'importing';
   const { defaultCountry } = await getService(strapi, 'settings').getResolved();
   const plans = columnPlans(record.headers, record.mapping);
@@ -45,7 +41,7 @@ export const runImport = async (strapi: Core.Strapi, importId: string): Promise<
 
   const apply = async (done: ImportBatch, progress: { bytes: number; rows: number }) => {
     const applied = commit ? await applier.commit(record.internalId, done) : await applier.plan(record.internalId, done);
-    addTo(counts, applied);
+    addCounts(counts, applied);
     counts.invalid += done.refused.length;
     await store.recordBatch(record.internalId, jsonList(done.refused), { counts, bytes: Math.min(progress.bytes, record.byteSize), rows: progress.rows });
   };

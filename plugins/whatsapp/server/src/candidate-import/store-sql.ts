@@ -19,7 +19,6 @@ const R = PLAIN_TABLE.candidateImportRow;
 
 type Row = Record<string, unknown>;
 
-
 /** An import record with its internal id, for the service and the job. */
 export type ImportRecord = ImportView & { internalId: number };
 
@@ -45,7 +44,6 @@ const toRecord = (row: Row): ImportRecord => ({
 });
 
 export const publicView = ({ internalId: _internalId, ...view }: ImportRecord): ImportView => view;
-
 
 /** The import tables: records, file chunks and report rows. */
 export const createImportStore = (strapi: Core.Strapi) => {
@@ -89,11 +87,6 @@ export const createImportStore = (strapi: Core.Strapi) => {
 
     async find(documentId: string): Promise<ImportRecord | null> {
       const rows = rowsOf(await db().raw(`SELECT * FROM ${I} WHERE document_id = ?`, [documentId]));
-      return rows[0] ? toRecord(rows[0]) : null;
-    },
-
-    async findById(internalId: number): Promise<ImportRecord | null> {
-      const rows = rowsOf(await db().raw(`SELECT * FROM ${I} WHERE id = ?`, [internalId]));
       return rows[0] ? toRecord(rows[0]) : null;
     },
 
